@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: MIT
+# Fails when a cluster_backend target links a GUI module or a source there includes one.
+if(LINKS MATCHES "Qt6::(Gui|Widgets|Charts|Svg|OpenGL)")
+    message(FATAL_ERROR "cluster_backend links a GUI module: ${LINKS}")
+endif()
+file(GLOB_RECURSE sources "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.cpp")
+set(count 0)
+foreach(f ${sources})
+    file(STRINGS "${f}" hits REGEX "#include <(QtGui|QtWidgets|QtCharts|QWidget|QPainter|QColor|QImage|QPixmap|QFont|QIcon)")
+    if(hits)
+        message(SEND_ERROR "${f} includes a GUI header: ${hits}")
+    endif()
+    math(EXPR count "${count} + 1")
+endforeach()
+if(count EQUAL 0)
+    message(FATAL_ERROR "no sources found under ${SOURCE_DIR}")
+endif()
+message(STATUS "checked ${count} files of cluster_backend")
