@@ -43,6 +43,7 @@ enum class TableKind : std::uint8_t
     Reference,       ///< partmethod 'n', repmodel 't'
     SingleShard,     ///< partmethod 'n', colocated, no distribution column
     CitusLocal,      ///< partmethod 'n', colocationid 0 (citus_tables says "local")
+    Plain,           ///< a PostgreSQL table not (yet) known to Citus: no pg_dist_partition row, no shards
 };
 
 /** A row of pg_dist_partition plus the names users see. */
@@ -57,7 +58,9 @@ struct Table
     ColocationId colocationId = 0;
     char replicationModel = 's'; ///< 's' streaming, 'c' statement, 't' two-phase (reference)
     bool hasReplicaIdentity = true;
-    TableOid partitionOf = 0; ///< parent of a partition, 0 otherwise
+    TableOid partitionOf = 0;    ///< parent of a partition, 0 otherwise
+    std::int64_t plainBytes = 0; ///< Plain tables only: data held on the coordinator
+    std::int64_t plainRows = 0;  ///< Plain tables only
 
     bool operator==(const Table&) const = default;
 };
