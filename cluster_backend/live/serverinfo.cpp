@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#include "serverinfo.h"
+
+#include "pgerrors.h"
+
+#include <charconv>
+
+namespace shardscope::live {
+
+Status checkCitusVersion(const std::string& extensionVersion)
+{
+    int major = 0;
+    int minor = 0;
+    const char* begin = extensionVersion.data();
+    const char* end = begin + extensionVersion.size();
+    auto [afterMajor, ec1] = std::from_chars(begin, end, major);
+    bool parsed = ec1 == std::errc() && afterMajor != end && *afterMajor == '.';
+    if (parsed) {
+        auto [afterMinor, ec2] = std::from_chars(afterMajor + 1, end, minor);
+        parsed = ec2 == std::errc();
+        (void)afterMinor;
+    }
+    const std::string minimum = std::to_string(kMinimumCitusMajor) + '.' + std::to_string(kMinimumCitusMinor);
+    if (!parsed)
+        return Error{"The Citus version \"" + extensionVersion + "\" cannot be read.",
+                     codes::kCitusTooOld,
+                     {},
+                     "ShardScope needs Citus " + minimum + " or later.",
+                     {}};
+    if (major > kMinimumCitusMajor || (major == kMinimumCitusMajor && minor >= kMinimumCitusMinor))
+        return Done{};
+    return Error{"Citus " + std::to_string(major) + '.' + std::to_string(minor) + " is older than " + minimum +
+                     ", the oldest version ShardScope supports.",
+                 codes::kCitusTooOld,
+                 "Citus " + minimum +
+                     " introduced the background rebalancer (citus_rebalance_start) and shard "
+                     "splits that ShardScope relies on.",
+                 "Upgrade Citus on all nodes (install the new packages, then ALTER EXTENSION citus UPDATE), or "
+                 "use an older tool for this cluster.",
+                 {}};
+}
+
+} // namespace shardscope::live

@@ -1,0 +1,12 @@
+-- Limited mode (no Citus): the user's ordinary and partitioned tables with their sizes, as candidates for
+-- distribution.
+SELECT c.oid::oid, n.nspname::text, c.relname::text, pg_catalog.pg_table_size(c.oid)::int8,
+       GREATEST(c.reltuples, 0)::int8,
+       COALESCE((SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = c.oid AND c.relispartition
+                 LIMIT 1), 0)::oid
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+  AND n.nspname NOT LIKE 'pg\_temp\_%'
+ORDER BY c.oid
