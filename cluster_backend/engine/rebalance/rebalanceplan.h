@@ -88,10 +88,11 @@ struct RebalanceListSummary
 /** What the planner decided not to do, and why. */
 struct RebalanceDecisions
 {
-    float threshold = 0.0F;            ///< effective threshold after the minimum clamp
-    bool thresholdClamped = false;     ///< the requested threshold was below the strategy's minimum
-    float improvementThreshold = 0.0F; ///< effective improvement threshold
-    std::vector<IgnoredMove> ignoredMoves;
+    float threshold = 0.0F;                ///< effective threshold after the minimum clamp
+    bool thresholdClamped = false;         ///< the requested threshold was below the strategy's minimum
+    float improvementThreshold = 0.0F;     ///< effective improvement threshold
+    std::vector<IgnoredMove> ignoredMoves; ///< the first 10,000 (ignoredMoveCount has them all)
+    std::int64_t ignoredMoveCount = 0;
     std::vector<UnmovableShard> notAllowedAnywhere;
     std::vector<RebalanceListSummary> lists;
     bool limitReached = false; ///< max_shard_moves stopped the search

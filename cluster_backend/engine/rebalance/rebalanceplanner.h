@@ -19,4 +19,9 @@ namespace shardscope::engine {
 Result<RebalancePlan> planRebalance(const ClusterState& state, const RebalanceOptions& options,
                                     const std::atomic<bool>* cancel = nullptr);
 
+class ShardGroupCatalog;
+/** The same over a catalog built once (callers planning several variants of one state). */
+Result<RebalancePlan> planRebalance(const ShardGroupCatalog& catalog, const RebalanceOptions& options,
+                                    const std::atomic<bool>* cancel = nullptr);
+
 } // namespace shardscope::engine
