@@ -78,7 +78,10 @@ struct SkewReport
     std::int64_t totalBytes = 0; ///< over the listed nodes
     std::int64_t totalRows = 0;
     std::vector<NodeSkew> nodes;
-    /** Over the nodes with shouldhaveshards=true or holding data; 1.0 / 0.0 when empty. */
+    /**
+     * Over the "balance nodes": listed nodes with shouldhaveshards=true or holding a placement of a distributed
+     * (non-reference) table; 1.0 / 0.0 when their mean is 0.
+     */
     double nodeMaxOverMean = 1.0;
     double nodeCoefficientOfVariation = 0.0;
     std::vector<ColocationSkew> colocationGroups; ///< colocation id order
