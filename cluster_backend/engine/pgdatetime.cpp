@@ -177,8 +177,9 @@ std::optional<Failure> readTime(Scanner& in, Fields& out)
             out.fraction = static_cast<std::int64_t>(std::nearbyint(std::strtod(digits.c_str(), nullptr) * 1e6));
         }
     }
-    if (out.minute > 59 || out.second > 60 || out.hour > 24 ||
-        (out.hour == 24 && (out.minute > 0 || out.second > 0 || out.fraction > 0)) || out.fraction > kUsecsPerSec)
+    // Leap second 60 and 24:00:00 roll over, but the time of day may not pass 24:00:00.
+    const std::int64_t timeOfDay = ((out.hour * 60 + out.minute) * 60 + out.second) * kUsecsPerSec + out.fraction;
+    if (out.minute > 59 || out.second > 60 || out.fraction > kUsecsPerSec || timeOfDay > kUsecsPerDay)
         return Failure::FieldOverflow;
     return std::nullopt;
 }
@@ -255,6 +256,8 @@ std::optional<Failure> readFields(std::string_view text, Fields& out)
             if (auto failure = readTime(in, out))
                 return failure;
             haveTime = true;
+        } else if (c == '-' && !blank && !haveTime && !out.hasZone && !haveEra) {
+            return Failure::Syntax; // the server reads "2024-01-01-05" as one malformed date
         } else if (!out.hasZone && !haveEra && (c == '+' || c == '-')) {
             if (auto failure = readZone(in, out))
                 return failure;
