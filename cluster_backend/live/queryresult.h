@@ -27,6 +27,8 @@ struct Statement
     std::string sql;
     std::vector<std::optional<std::string>> parameters;
     std::string displayText;
+    /** Run even when an earlier statement of the same operation failed (restoring a setting). */
+    bool always = false;
 };
 
 } // namespace shardscope::live
