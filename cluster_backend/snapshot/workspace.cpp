@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "workspace.h"
+
+#include "statediff.h"
+#include "statevalidator.h"
+#include "workspacerows.h"
+#include "workspaceschema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+#include <atomic>
+
+namespace shardscope::snapshot {
+
+namespace {
+
+QString newConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("shardscope-workspace-%1").arg(++counter);
+}
+
+} // namespace
+
+Workspace::Workspace() = default;
+
+Workspace::~Workspace()
+{
+    close();
+}
+
+std::string Workspace::defaultPath(const std::string& clusterName)
+{
+    // File names keep letters, digits, '-' and '_'; anything else becomes '_'.
+    QString name = QString::fromStdString(clusterName);
+    for (QChar& c : name) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = QLatin1Char('_');
+    }
+    if (name.isEmpty())
+        name = QStringLiteral("cluster");
+    const QString root = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(root).filePath(QStringLiteral("workspaces/%1.sqlite").arg(name)).toStdString();
+}
+
+Status Workspace::open(const std::string& path)
+{
+    close();
+    const QString file = QString::fromStdString(path);
+    const QFileInfo info(file);
+    if (!QDir().mkpath(info.absolutePath()))
+        return Error::make("cannot create the folder of workspace " + path, "shardscope.io_error");
+    if (info.exists() && !info.isFile())
+        return Error::make("cannot open workspace " + path + ": it is not a file", "shardscope.io_error");
+
+    const QString connection = newConnectionName();
+    Status status = Done{};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(file);
+        if (!db.open()) {
+            status = sqlError("cannot open workspace " + path, db.lastError().text());
+        } else if (Status prepared = WorkspaceSchema::prepare(db, kSchemaVersion); !prepared) {
+            status = Error::make("cannot open workspace " + path + ": " + prepared.error().message,
+                                 prepared.error().code, prepared.error().hint);
+            db.close();
+        }
+    }
+    if (!status) {
+        QSqlDatabase::removeDatabase(connection);
+        return status;
+    }
+    m_connection = connection;
+    m_path = path;
+    m_storedKnown = false;
+    return Done{};
+}
+
+void Workspace::close()
+{
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+    m_stored = {};
+    m_storedKnown = false;
+}
+
+Result<engine::ClusterState> Workspace::load()
+{
+    if (!isOpen())
+        return Error::make("the workspace is not open", "shardscope.workspace_error");
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // One read transaction: a consistent view even if another connection commits meanwhile.
+    if (!db.transaction())
+        return sqlError("cannot read workspace " + m_path, db.lastError().text());
+    Result<engine::ClusterState> state = WorkspaceRows::read(db);
+    db.rollback();
+    if (!state)
+        return Error::make("cannot read workspace " + m_path + ": " + state.error().message, state.error().code);
+    if (Status valid = validateClusterState(*state); !valid)
+        return Error::make("workspace " + m_path + " holds an inconsistent state: " + valid.error().message,
+                           "shardscope.workspace_invalid");
+    m_stored = *state;
+    m_storedKnown = true;
+    return state;
+}
+
+Status Workspace::ensureLoaded()
+{
+    if (m_storedKnown)
+        return Done{};
+    Result<engine::ClusterState> state = load();
+    if (!state)
+        return state.error();
+    return Done{};
+}
+
+Result<OperationRecord> Workspace::commit(const engine::ClusterState& after, const std::string& operationLabel,
+                                          const std::string& summary)
+{
+    if (!isOpen())
+        return Error::make("the workspace is not open", "shardscope.workspace_error");
+    if (Status valid = validateClusterState(after); !valid)
+        return Error::make("cannot store an inconsistent cluster state: " + valid.error().message, valid.error().code);
+    if (Status loaded = ensureLoaded(); !loaded)
+        return loaded.error();
+
+    // Rows are written as a diff against what the file holds: an operation touches a handful of rows, and
+    // rewriting a million placements per operation would make every click cost seconds.
+    const StateDiff diff = diffStates(m_stored, after);
+    OperationRecord record;
+    record.atMs = QDateTime::currentMSecsSinceEpoch();
+    record.label = operationLabel;
+    record.summary = summary.empty() ? diff.summary() : summary;
+
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return sqlError("cannot write workspace " + m_path, db.lastError().text());
+    Status written = WorkspaceRows::write(db, after, diff);
+    if (written) {
+        QSqlQuery log(db);
+        log.prepare(QStringLiteral("INSERT INTO operations (at_ms, label, summary) VALUES (?, ?, ?)"));
+        log.bindValue(0, QVariant::fromValue<qint64>(record.atMs));
+        log.bindValue(1, QString::fromStdString(record.label));
+        log.bindValue(2, QString::fromStdString(record.summary));
+        if (log.exec())
+            record.id = log.lastInsertId().toLongLong();
+        else
+            written = sqlError("cannot write the operation log", log.lastError().text());
+    }
+    if (written && !db.commit())
+        written = sqlError("cannot commit to workspace " + m_path, db.lastError().text());
+    if (!written) {
+        db.rollback();
+        return Error::make("the operation was not saved, the workspace keeps its previous state: " +
+                               written.error().message,
+                           written.error().code);
+    }
+    m_stored = after;
+    return record;
+}
+
+Result<std::vector<OperationRecord>> Workspace::operations()
+{
+    if (!isOpen())
+        return Error::make("the workspace is not open", "shardscope.workspace_error");
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, at_ms, label, summary FROM operations ORDER BY id")))
+        return sqlError("cannot read the operation log of " + m_path, query.lastError().text());
+    std::vector<OperationRecord> records;
+    while (query.next()) {
+        records.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(),
+                           query.value(2).toString().toStdString(), query.value(3).toString().toStdString()});
+    }
+    return records;
+}
+
+} // namespace shardscope::snapshot
