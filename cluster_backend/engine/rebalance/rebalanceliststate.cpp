@@ -149,12 +149,15 @@ bool RebalanceListState::ascending(std::uint32_t a, std::uint32_t b) const
     return x.id < y.id;
 }
 
-void RebalanceListState::reposition(std::uint32_t worker)
+void RebalanceListState::reposition(std::uint32_t first, std::uint32_t second)
 {
-    m_order.erase(std::find(m_order.begin(), m_order.end(), worker));
-    const auto at = std::lower_bound(m_order.begin(), m_order.end(), worker,
-                                     [this](std::uint32_t a, std::uint32_t b) { return ascending(a, b); });
-    m_order.insert(at, worker);
+    // Both leave before either is inserted again: the rest of the vector stays sorted for the binary search.
+    std::erase_if(m_order, [&](std::uint32_t w) { return w == first || w == second; });
+    for (std::uint32_t worker : {first, second}) {
+        const auto at = std::lower_bound(m_order.begin(), m_order.end(), worker,
+                                         [this](std::uint32_t a, std::uint32_t b) { return ascending(a, b); });
+        m_order.insert(at, worker);
+    }
 }
 
 bool RebalanceListState::holds(std::uint32_t rank, std::uint32_t worker) const
@@ -194,8 +197,7 @@ void RebalanceListState::applyMove(std::uint32_t rank, std::uint32_t src, std::u
     m_fill[dst].utilization = rebalanceUtilization(m_fill[dst].total, m_fill[dst].capacity);
     m_fill[src].total -= cost;
     m_fill[src].utilization = rebalanceUtilization(m_fill[src].total, m_fill[src].capacity);
-    reposition(src);
-    reposition(dst);
+    reposition(src, dst);
 }
 
 void RebalanceListState::evacuateDisallowed()

@@ -42,7 +42,7 @@ private:
     bool holds(std::uint32_t rank, std::uint32_t worker) const;
     void applyMove(std::uint32_t rank, std::uint32_t src, std::uint32_t dst, RebalancePhase phase);
     bool ascending(std::uint32_t a, std::uint32_t b) const;
-    void reposition(std::uint32_t worker);
+    void reposition(std::uint32_t first, std::uint32_t second);
     void recordIgnored(std::uint32_t rank, std::uint32_t src, std::uint32_t dst, float improvement, float added);
 
     RebalanceContext& m_context;
