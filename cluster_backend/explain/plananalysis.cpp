@@ -166,7 +166,7 @@ std::vector<std::string> PlanAnalysis::workerNodes() const
 bool PlanAnalysis::sampled() const
 {
     return std::any_of(jobs.begin(), jobs.end(), [](const JobFigure& j) {
-        return !j.allTasksShown && j.taskCount && *j.taskCount > j.tasksInPlan;
+        return !j.allTasksShown && j.tasksInPlan > 0 && j.taskCount && *j.taskCount > j.tasksInPlan;
     });
 }
 

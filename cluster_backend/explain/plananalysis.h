@@ -93,7 +93,7 @@ struct PlanAnalysis
     const JobFigure* mainJob() const { return jobs.empty() ? nullptr : &jobs.front(); }
     /** Distinct "host:port" of all tasks, sorted. */
     std::vector<std::string> workerNodes() const;
-    /** True when some job shows fewer tasks than it ran ("One of 32"). */
+    /** True when some job explains only some of its tasks ("One of 32"; repartition jobs explain none). */
     bool sampled() const;
 };
 
