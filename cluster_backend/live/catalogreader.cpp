@@ -35,6 +35,15 @@ engine::NodeRole nodeRole(const std::string& text)
     return engine::NodeRole::Primary;
 }
 
+// Catalog order by id; physical order usually is already, so the check makes the sort rare.
+template <class T, class Key>
+void sortById(std::vector<T>& items, Key key)
+{
+    const auto less = [&](const T& a, const T& b) { return key(a) < key(b); };
+    if (!std::is_sorted(items.begin(), items.end(), less))
+        std::sort(items.begin(), items.end(), less);
+}
+
 // Rolls back unless committed, so an error never leaves the session inside a transaction.
 class ReadTransaction
 {
@@ -217,7 +226,10 @@ private:
             out.push_back(shard);
             return Done{};
         });
-        return rows ? Status(Done{}) : Status(rows.error());
+        if (!rows)
+            return rows.error();
+        sortById(out, [](const engine::Shard& x) { return x.id; });
+        return Done{};
     }
 
     Status placements()
@@ -234,7 +246,10 @@ private:
             out.push_back(placement);
             return Done{};
         });
-        return rows ? Status(Done{}) : Status(rows.error());
+        if (!rows)
+            return rows.error();
+        sortById(out, [](const engine::Placement& x) { return x.id; });
+        return Done{};
     }
 
     Status sequences()
@@ -312,7 +327,8 @@ private:
         bytes.reserve(m_snapshot.state.shards.size());
         Status status = optional("Shard sizes", [&]() -> Status {
             auto rows = copy("shard_sizes", 2, [&](const BinaryRow& row) -> Status {
-                bytes[row.int8(0)] = row.int8(1);
+                auto& size = bytes[row.int8(0)];
+                size = std::max(size, row.int8(1));
                 return Done{};
             });
             return rows ? Status(Done{}) : Status(rows.error());

@@ -1,4 +1,3 @@
--- One call for every shard size in the cluster; with several placements a shard's size is the largest.
-SELECT shard_id::int8, max(size)::int8
+-- One call for every shard size in the cluster (a row per placement); the reader keeps the largest per shard.
+SELECT shard_id::int8, size::int8
 FROM citus_shard_sizes()
-GROUP BY shard_id
