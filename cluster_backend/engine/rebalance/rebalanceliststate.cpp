@@ -55,81 +55,73 @@ RebalanceListState::RebalanceListState(RebalanceContext& context, std::size_t li
         m_totalCapacity += m_fill[w].capacity;
     }
 
-    // Local shard numbering through the shared scratch array (state shard index -> local, npos when unused).
-    std::vector<std::uint32_t> localShards;
-    std::vector<std::uint32_t> localOfPlacement(input.shards.size());
-    for (std::size_t p = 0; p < input.shards.size(); ++p) {
-        std::uint32_t& local = scratch[input.shards[p]];
-        if (local == ShardGroupCatalog::npos) {
-            local = static_cast<std::uint32_t>(localShards.size());
-            localShards.push_back(input.shards[p]);
-        }
-        localOfPlacement[p] = local;
-    }
-    for (std::uint32_t s : localShards)
-        scratch[s] = ShardGroupCatalog::npos;
-
-    // Ranks: cost descending, shard id ascending (§6.3).
-    struct Keyed
-    {
-        std::uint32_t costKey;
-        std::uint32_t local;
-        ShardId id;
-    };
-    std::vector<Keyed> keyed(localShards.size());
-    for (std::uint32_t l = 0; l < localShards.size(); ++l) {
-        const float cost = context.costOfShard[localShards[l]];
+    // Ranks: cost descending, shard id ascending (§6.3). Keys pack the cost order and the state shard index; the
+    // index is the id order when the state keeps shards sorted by id (the catalog checks).
+    std::vector<std::uint64_t> keys;
+    for (const std::uint32_t shard : input.shards) {
+        if (scratch[shard] != ShardGroupCatalog::npos)
+            continue;
+        scratch[shard] = 0;
+        const float cost = context.costOfShard[shard];
         if (!(cost >= 0.0F))
             m_canSkip = false;
-        keyed[l] = {~orderedBits(cost), l, shards[localShards[l]].id};
+        keys.push_back((static_cast<std::uint64_t>(~orderedBits(cost)) << 32) | shard);
     }
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-        return a.costKey != b.costKey ? a.costKey < b.costKey : a.id < b.id;
-    });
-    std::vector<std::uint32_t> rankOfLocal(localShards.size());
-    m_rankCost.resize(keyed.size());
-    m_rankShard.resize(keyed.size());
-    for (std::uint32_t r = 0; r < keyed.size(); ++r) {
-        rankOfLocal[keyed[r].local] = r;
-        m_rankShard[r] = localShards[keyed[r].local];
-        m_rankCost[r] = context.costOfShard[m_rankShard[r]];
+    if (context.catalog->idsAscending()) {
+        std::sort(keys.begin(), keys.end());
+    } else {
+        std::sort(keys.begin(), keys.end(), [&shards](std::uint64_t a, std::uint64_t b) {
+            if ((a >> 32) != (b >> 32))
+                return (a >> 32) < (b >> 32);
+            return shards[a & 0xFFFFFFFFU].id < shards[b & 0xFFFFFFFFU].id;
+        });
+    }
+    const auto rankCount = static_cast<std::uint32_t>(keys.size());
+    m_rankCost.resize(rankCount);
+    m_rankShard.resize(rankCount);
+    for (std::uint32_t r = 0; r < rankCount; ++r) {
+        const auto shard = static_cast<std::uint32_t>(keys[r] & 0xFFFFFFFFU);
+        scratch[shard] = r;
+        m_rankShard[r] = shard;
+        m_rankCost[r] = context.costOfShard[shard];
     }
 
-    // Totals in placement order (float4 sums), node shard lists, holders and disallowed placements.
-    std::vector<std::vector<std::uint32_t>> ranksOfNode(nodeCount);
-    m_holderOffsets.assign(keyed.size() + 1, 0);
+    // Totals in placement order (float4 sums), holders per rank and disallowed placements.
+    m_holderOffsets.assign(rankCount + 1, 0);
     for (std::size_t p = 0; p < input.shards.size(); ++p) {
-        const std::uint32_t rank = rankOfLocal[localOfPlacement[p]];
+        const std::uint32_t rank = scratch[input.shards[p]];
         const std::uint32_t worker = input.workers[p];
         const float cost = m_rankCost[rank];
-        Fill& fill = m_fill[worker];
-        fill.total += cost;
+        m_fill[worker].total += cost;
         m_totalCost += cost;
-        ranksOfNode[worker].push_back(rank);
         ++m_holderOffsets[rank + 1];
         if (!context.allowed(m_rankShard[rank], worker))
             m_disallowed.emplace_back(rank, worker);
     }
     for (Fill& fill : m_fill)
         fill.utilization = rebalanceUtilization(fill.total, fill.capacity);
-    for (std::size_t r = 0; r < keyed.size(); ++r)
+    for (std::uint32_t r = 0; r < rankCount; ++r)
         m_holderOffsets[r + 1] += m_holderOffsets[r];
     m_holders.resize(m_holderOffsets.back());
     std::vector<std::uint32_t> cursor(m_holderOffsets.begin(), m_holderOffsets.end() - 1);
     for (std::size_t p = 0; p < input.shards.size(); ++p) {
-        const std::uint32_t rank = rankOfLocal[localOfPlacement[p]];
+        const std::uint32_t rank = scratch[input.shards[p]];
         m_holders[cursor[rank]++] = input.workers[p];
     }
+    for (const std::uint32_t shard : m_rankShard)
+        scratch[shard] = ShardGroupCatalog::npos;
     std::stable_sort(m_disallowed.begin(), m_disallowed.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
 
+    // Node shard lists: walking the ranks in order fills every set in order (constant-time hinted inserts).
     m_shardsOfNode.reserve(nodeCount);
-    for (std::size_t w = 0; w < nodeCount; ++w) {
-        std::sort(ranksOfNode[w].begin(), ranksOfNode[w].end());
+    for (std::size_t w = 0; w < nodeCount; ++w)
         m_shardsOfNode.emplace_back(memory);
-        auto& set = m_shardsOfNode.back();
-        for (std::uint32_t rank : ranksOfNode[w])
-            set.emplace_hint(set.end(), rank);
+    for (std::uint32_t r = 0; r < rankCount; ++r) {
+        for (std::uint32_t i = m_holderOffsets[r]; i < m_holderOffsets[r + 1]; ++i) {
+            auto& set = m_shardsOfNode[m_holders[i]];
+            set.emplace_hint(set.end(), r);
+        }
     }
 
     m_order.resize(nodeCount);
@@ -263,8 +255,13 @@ bool RebalanceListState::tryPair(std::uint32_t src, std::uint32_t dst)
     const Fill& from = m_fill[src];
     const Fill& to = m_fill[dst];
     const auto& candidates = m_shardsOfNode[src];
+    if (candidates.empty())
+        return false;
     auto it = candidates.begin();
     if (m_canSkip) {
+        // Not even src's cheapest shard fits under src's utilization: nothing to try (common late in a list).
+        if (rebalanceUtilization(to.total + m_rankCost[*candidates.rbegin()], to.capacity) > from.utilization)
+            return false;
         // Shards whose move would lift dst above src's utilization are rejected anyway (newDst > src.util
         // implies newDst > newSrc when cost >= 0); newDst grows with the cost, so they form a prefix.
         const auto firstUseful = std::partition_point(m_rankCost.begin(), m_rankCost.end(), [&](float cost) {

@@ -52,6 +52,8 @@ ShardGroupCatalog::ShardGroupCatalog(const ClusterState& state) : m_state(&state
             m_activePrimaryByGroup.emplace(node.group, &node);
     }
 
+    m_idsAscending = std::is_sorted(state.shards.begin(), state.shards.end(),
+                                    [](const Shard& a, const Shard& b) { return a.id < b.id; });
     // Shard ids are usually one dense run from a sequence: index them with a flat array then.
     if (shardCount > 0) {
         ShardId lo = state.shards.front().id;

@@ -24,6 +24,8 @@ public:
 
     const ClusterState& state() const { return *m_state; }
 
+    /** True when state().shards is sorted by id (the catalog order), so index order is id order. */
+    bool idsAscending() const { return m_idsAscending; }
     /** Index into state().shards, or npos. */
     std::uint32_t shardIndex(ShardId id) const;
     /** Index into state().tables, or npos. */
@@ -51,6 +53,7 @@ public:
 
 private:
     const ClusterState* m_state;
+    bool m_idsAscending = true;
     ShardId m_denseBase = 0;
     std::vector<std::uint32_t> m_dense; ///< id - m_denseBase -> shard index, when ids are dense
     std::unordered_map<ShardId, std::uint32_t> m_sparse;
