@@ -123,6 +123,11 @@ struct IsolateTenant
     std::string tenantValue; ///< as text, converted to the distribution column's type
     bool cascade = false;    ///< cascade_option => 'CASCADE'
     TransferMode mode = TransferMode::Auto;
+    /**
+     * Not part of the SQL: the tenant's share (0..1) of its shard's bytes and rows, when known (e.g. from
+     * citus_stat_tenants), so the new [h,h] shard gets the tenant's data; negative: sizes follow hash range width.
+     */
+    double tenantShare = -1.0;
 };
 
 /** citus_split_shard_by_split_points(shard_id, split_points, node_ids, shard_transfer_mode). */

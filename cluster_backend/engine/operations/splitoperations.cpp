@@ -6,6 +6,7 @@
 #include "operationsupport.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 namespace shardscope::engine::ops {
@@ -20,20 +21,17 @@ struct SplitNames
 constexpr SplitNames kSplit{"split", "shard"};
 constexpr SplitNames kIsolate{"isolate", "tenant"};
 
-// Share of a value proportional to the child's range width (128-bit free: widths fit in int64).
-std::int64_t shareOf(std::int64_t total, std::int64_t width, std::int64_t fullWidth)
+// The part of total that falls to a child of the given weight (weights of all children sum to 1).
+std::int64_t shareOf(std::int64_t total, long double weight)
 {
-    if (fullWidth <= 0)
-        return 0;
-    const long double part =
-        static_cast<long double>(total) * static_cast<long double>(width) / static_cast<long double>(fullWidth);
-    return static_cast<std::int64_t>(part);
+    return static_cast<std::int64_t>(static_cast<long double>(total) * weight);
 }
 
 // The checks and the split itself, shared by both entry points. state already has its reference copies.
 Result<ClusterState> splitShardGroup(const ClusterState& state, ShardId shardId,
                                      const std::vector<std::int32_t>& points, const std::vector<NodeId>& nodeIds,
-                                     TransferMode mode, SplitNames names)
+                                     TransferMode mode, SplitNames names,
+                                     std::optional<std::pair<std::int32_t, double>> isolated = {})
 {
     const ClusterIndex index(state);
     const Shard* shard = index.shardById(shardId);
@@ -127,7 +125,20 @@ Result<ClusterState> splitShardGroup(const ClusterState& state, ShardId shardId,
         low = std::int64_t(point) + 1;
     }
     ranges.emplace_back(static_cast<std::int32_t>(low), max);
+    // Sizes follow the hash range width, unless the caller knows the isolated tenant's share of the data.
     const std::int64_t fullWidth = std::int64_t(max) - min + 1;
+    std::vector<long double> weights;
+    for (const auto& [from, to] : ranges) {
+        const auto width = static_cast<long double>(std::int64_t(to) - from + 1);
+        if (!isolated) {
+            weights.push_back(width / static_cast<long double>(fullWidth));
+        } else if (from == isolated->first && to == isolated->first) {
+            weights.push_back(static_cast<long double>(isolated->second));
+        } else {
+            weights.push_back(static_cast<long double>(1.0 - isolated->second) * width /
+                              static_cast<long double>(fullWidth - 1));
+        }
+    }
 
     ClusterState next = state;
     std::vector<Shard> newShards;
@@ -149,13 +160,12 @@ Result<ClusterState> splitShardGroup(const ClusterState& state, ShardId shardId,
             child.maxValue = ranges[j].second;
             newShards.push_back(child);
             const bool last = j + 1 == ranges.size();
-            const std::int64_t width = std::int64_t(child.maxValue) - child.minValue + 1;
             Placement placement;
             placement.id = next.sequences.nextPlacementId++;
             placement.shard = child.id;
             placement.group = nodes[j]->group;
-            placement.bytes = last ? bytesLeft : shareOf(bytes, width, fullWidth);
-            placement.rows = last ? rowsLeft : shareOf(rows, width, fullWidth);
+            placement.bytes = last ? bytesLeft : shareOf(bytes, weights[j]);
+            placement.rows = last ? rowsLeft : shareOf(rows, weights[j]);
             bytesLeft -= placement.bytes;
             rowsLeft -= placement.rows;
             newPlacements.push_back(placement);
@@ -234,7 +244,9 @@ Result<IsolationOutcome> isolateTenantDetailed(const ClusterState& state, const 
     else
         points = {h - 1, h};
     const std::vector<NodeId> nodeIds(points.size() + 1, node->id);
-    auto split = splitShardGroup(prepared, source->id, points, nodeIds, request.mode, kIsolate);
+    auto split = splitShardGroup(
+        prepared, source->id, points, nodeIds, request.mode, kIsolate,
+        request.tenantShare < 0.0 ? std::nullopt : std::optional(std::pair(h, std::min(request.tenantShare, 1.0))));
     if (!split)
         return split.error();
     IsolationOutcome outcome{std::move(*split), 0};

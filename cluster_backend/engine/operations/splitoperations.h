@@ -19,7 +19,10 @@ struct IsolationOutcome
  */
 Result<ClusterState> splitShard(const ClusterState& state, const SplitShard& request);
 
-/** isolate_tenant_to_new_shard (reference §7.2). Hashing goes through engine::hashValue. */
+/**
+ * isolate_tenant_to_new_shard (reference §7.2). Hashing goes through engine::hashValue. With a tenantShare the
+ * [h,h] shards get that share of their source's bytes and rows, the other children the rest by range width.
+ */
 Result<IsolationOutcome> isolateTenantDetailed(const ClusterState& state, const IsolateTenant& request);
 Result<ClusterState> isolateTenant(const ClusterState& state, const IsolateTenant& request);
 

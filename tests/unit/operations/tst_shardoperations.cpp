@@ -267,6 +267,30 @@ private slots:
         QCOMPARE(q(again.error().message), QStringLiteral("table t has already been isolated for the given value"));
     }
 
+    void isolateWithTenantShare()
+    {
+        ClusterState state = splitCluster();
+        for (Placement& p : state.placements) {
+            if (p.shard == 102008 || p.shard == 102012) {
+                p.bytes = 1000;
+                p.rows = 100;
+            }
+        }
+        IsolateTenant request{"public", "t", "5", true, TransferMode::BlockWrites};
+        request.tenantShare = 0.8;
+        const auto outcome = ops::isolateTenantDetailed(state, request);
+        QVERIFY(outcome.ok());
+        QCOMPARE(placementOf(outcome->state, 102018)->bytes, std::int64_t(800));
+        QCOMPARE(placementOf(outcome->state, 102021)->rows, std::int64_t(80));
+        // the rest follows range width: [-2^31, h-1] is 817218940 wide, [h+1, -2^30-1] 256522883
+        QCOMPARE(placementOf(outcome->state, 102017)->bytes, std::int64_t(152));
+        QCOMPARE(placementOf(outcome->state, 102019)->bytes, std::int64_t(48));
+        // without a share the isolated value gets a share by width: nothing
+        const auto plain =
+            ops::isolateTenantDetailed(state, IsolateTenant{"public", "t", "5", true, TransferMode::BlockWrites});
+        QCOMPARE(placementOf(plain->state, 102018)->bytes, std::int64_t(0));
+    }
+
     void isolateErrors_data()
     {
         QTest::addColumn<int>("rf");
