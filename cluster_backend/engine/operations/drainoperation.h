@@ -20,13 +20,13 @@ struct DrainOutcome
 {
     ClusterState state;
     std::vector<DrainMove> moves;
-    std::vector<std::string> warnings; ///< "Not allowed to move shard ... anywhere from host:port"
+    std::vector<std::string> warnings; ///< the planner's notices, e.g. "Not allowed to move shard ..."
 };
 
 /**
- * citus_drain_node (reference §6.8): sets shouldhaveshards=false on the node, copies missing reference tables,
- * then evacuates its placements with the rebalancer's phase 1 over lists that hold only that node's
- * placements (so the other nodes look empty); each move moves the whole shard group. Strategies:
+ * citus_drain_node (reference §6.8): sets shouldhaveshards=false on the node, plans with the rebalance planner
+ * (entry point DrainNode: phase 1 only, over lists that hold only that node's placements, so the other nodes
+ * look empty), copies missing reference tables, then runs each move on its whole shard group. Strategies:
  * by_disk_size (default) and by_shard_count.
  */
 Result<DrainOutcome> drainNodeDetailed(const ClusterState& state, const DrainNode& request);
