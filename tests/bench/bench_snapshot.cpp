@@ -7,6 +7,7 @@
 // indexes and validation. Allocated-but-untouched memory (simdjson reserves index capacity it never fills)
 // is not counted, which is what matters to the user.
 #include "snapshot/snapshotjson.h"
+#include "snapshot/workspace.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -25,9 +26,9 @@ constexpr int kColocationGroups = 8;
 constexpr int kTablesPerGroup = 5;
 constexpr int kShardsPerTable = 25000; // 8 * 5 * 25,000 = 1,000,000 placements
 
-const ClusterState& bigCluster()
+ClusterState makeCluster(int shardsPerTable)
 {
-    static const ClusterState state = [] {
+    {
         ClusterState s;
         s.name = "bench";
         for (int i = 0; i < kNodes; ++i) {
@@ -38,16 +39,16 @@ const ClusterState& bigCluster()
             node.shouldHaveShards = i > 0;
             s.nodes.push_back(node);
         }
-        const std::size_t total = std::size_t(kColocationGroups) * kTablesPerGroup * kShardsPerTable;
+        const std::size_t total = std::size_t(kColocationGroups) * kTablesPerGroup * shardsPerTable;
         s.shards.reserve(total);
         s.placements.reserve(total);
         ShardId shardId = 102008;
         PlacementId placementId = 1;
         TableOid oid = 16384;
         std::uint64_t random = 0x9E3779B97F4A7C15ull;
-        const std::int64_t width = (std::int64_t(1) << 32) / kShardsPerTable;
+        const std::int64_t width = (std::int64_t(1) << 32) / shardsPerTable;
         for (int g = 1; g <= kColocationGroups; ++g) {
-            s.colocationGroups.push_back({g, kShardsPerTable, 1, ColumnType::Int8, 0});
+            s.colocationGroups.push_back({g, shardsPerTable, 1, ColumnType::Int8, 0});
             for (int t = 0; t < kTablesPerGroup; ++t, ++oid) {
                 Table table;
                 table.oid = oid;
@@ -56,9 +57,9 @@ const ClusterState& bigCluster()
                 table.columnType = ColumnType::Int8;
                 table.colocationId = g;
                 s.tables.push_back(table);
-                for (int k = 0; k < kShardsPerTable; ++k) {
+                for (int k = 0; k < shardsPerTable; ++k) {
                     const auto lo = static_cast<std::int32_t>(std::int64_t(INT32_MIN) + k * width);
-                    const auto hi = k == kShardsPerTable - 1 ? INT32_MAX : static_cast<std::int32_t>(lo + width - 1);
+                    const auto hi = k == shardsPerTable - 1 ? INT32_MAX : static_cast<std::int32_t>(lo + width - 1);
                     s.shards.push_back({shardId, oid, lo, hi, true});
                     random = random * 6364136223846793005ull + 1442695040888963407ull;
                     const std::int64_t bytes = 8192 + std::int64_t((random >> 33) % 2'000'000'000ull);
@@ -74,7 +75,12 @@ const ClusterState& bigCluster()
         s.sequences.nextNodeId = kNodes + 1;
         s.sequences.nextTableOid = oid;
         return s;
-    }();
+    }
+}
+
+const ClusterState& bigCluster()
+{
+    static const ClusterState state = makeCluster(kShardsPerTable);
     return state;
 }
 
@@ -162,6 +168,34 @@ void BM_SnapshotLoad(benchmark::State& bench)
     }
 }
 BENCHMARK(BM_SnapshotLoad)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A shard move committed to a workspace holding 100,000 placements: the diff writes two rows, so the cost
+// is the diff and one synced transaction, not a rewrite of the cluster.
+void BM_WorkspaceCommitMove(benchmark::State& bench)
+{
+    const ClusterState before = makeCluster(kShardsPerTable / 10);
+    ClusterState after = before;
+    Placement moved = after.placements.front();
+    after.placements.erase(after.placements.begin());
+    moved.id = after.sequences.nextPlacementId++;
+    moved.group = moved.group % (kNodes - 1) + 1;
+    after.placements.push_back(moved);
+    QTemporaryDir dir;
+    snapshot::Workspace workspace;
+    if (!workspace.open(dir.filePath(QStringLiteral("w.sqlite")).toStdString()) ||
+        !workspace.commit(before, "create")) {
+        bench.SkipWithError("cannot create the workspace");
+        return;
+    }
+    bool forward = true;
+    for (auto _ : bench) {
+        if (!workspace.commit(forward ? after : before, "move"))
+            bench.SkipWithError("commit failed");
+        forward = !forward;
+    }
+    bench.counters["placements"] = double(before.placements.size());
+}
+BENCHMARK(BM_WorkspaceCommitMove)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 
