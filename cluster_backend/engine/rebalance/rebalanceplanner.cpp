@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rebalanceplanner.h"
 
+#include "planrows.h"
 #include "rebalancecontext.h"
 #include "rebalanceinput.h"
 #include "rebalanceliststate.h"
@@ -15,46 +16,6 @@ namespace {
 Error cancelledError()
 {
     return Error::make("rebalance planning was cancelled", "shardscope.cancelled");
-}
-
-/** Expands each move into Citus's output rows: every shard of the shard group, ascending shard id (§6.7). */
-void expandRows(const ShardGroupCatalog& catalog, RebalancePlan& plan)
-{
-    const ClusterState& state = catalog.state();
-    std::unordered_map<NodeId, const Node*> nodes;
-    for (const Node& node : state.nodes)
-        nodes.emplace(node.id, &node);
-    for (std::size_t m = 0; m < plan.moves.size(); ++m) {
-        PlannedMove& move = plan.moves[m];
-        const Node* source = nodes.at(move.source);
-        const Node* target = nodes.at(move.target);
-        const std::uint32_t shard = catalog.shardIndex(move.shard);
-        move.bytes = 0;
-        for (std::uint32_t member : catalog.shardGroup(shard)) {
-            PlanRow row;
-            row.tableName = catalog.regclassName(catalog.tableIndexOfShard(member));
-            row.shardId = state.shards[member].id;
-            row.shardSize = 0; // pg_dist_placement.shardlength: Citus leaves it 0 for hash-distributed shards
-            row.sourceName = source->name;
-            row.sourcePort = source->port;
-            row.targetName = target->name;
-            row.targetPort = target->port;
-            const auto placements = catalog.placementsOfShard(member);
-            bool found = false;
-            for (std::uint32_t p : placements) {
-                if (state.placements[p].group == source->group) {
-                    row.bytes = state.placements[p].bytes;
-                    found = true;
-                    break;
-                }
-            }
-            if (!found && !placements.empty())
-                row.bytes = state.placements[placements.front()].bytes; // moved here by an earlier move
-            row.moveIndex = m;
-            move.bytes += row.bytes;
-            plan.rows.push_back(std::move(row));
-        }
-    }
 }
 
 } // namespace
@@ -112,7 +73,7 @@ Result<RebalancePlan> planRebalance(const ShardGroupCatalog& catalog, const Reba
     context.plan.decisions.ignoredMoveCount = context.ignoredMoveCount;
     for (const RebalanceListState& listState : states)
         context.plan.decisions.lists.push_back(listState.summary());
-    expandRows(catalog, context.plan);
+    expandPlanRows(catalog, context.plan);
     return std::move(context.plan);
 }
 

@@ -31,6 +31,12 @@ public:
     /** Index into state().tables, or npos. */
     std::uint32_t tableIndex(TableOid oid) const;
     std::uint32_t tableIndexOfShard(std::uint32_t shard) const { return m_tableOfShard[shard]; }
+    /** Indexes into state().shards of a table's shards in range order. */
+    std::span<const std::uint32_t> shardsOfTable(std::uint32_t table) const
+    {
+        return {m_tableShards.data() + m_tableShardOffsets[table],
+                m_tableShards.data() + m_tableShardOffsets[table + 1]};
+    }
     /** Indexes into state().placements of a shard's placements, ascending placement id. */
     std::span<const std::uint32_t> placementsOfShard(std::uint32_t shard) const;
     /** The primary node of a group when it is active, else nullptr. */
