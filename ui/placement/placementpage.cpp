@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "placementpage.h"
+
+#include "api/async.h"
+#include "engine/skew.h"
+#include "heatmap/heatmapformat.h"
+#include "heatmap/heatmapview.h"
+#include "movepreviewdialog.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QThreadPool>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace shardscope {
+namespace {
+
+struct BuiltMatrix
+{
+    quint64 generation = 0;
+    std::shared_ptr<const HeatmapMatrix> matrix;
+    std::vector<std::pair<engine::ColocationId, QString>> groups;
+    std::int64_t totalBytes = 0;
+    double nodeMaxOverMean = 1.0;
+    int nodes = 0;
+};
+
+QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent)
+{
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+} // namespace
+
+PlacementPage::PlacementPage(ClusterSource* source, QWidget* parent) : QWidget(parent), m_source(source)
+{
+    setObjectName(QStringLiteral("placementPage"));
+    buildControls();
+    connect(m_view, &HeatmapView::moveRequested, this, &PlacementPage::previewMove);
+    connect(m_view, &HeatmapView::shardGroupSelected, this, &PlacementPage::shardGroupSelected);
+    connect(m_view, &HeatmapView::dropRefused, this,
+            [this](const QString& reason) { setStatus(tr("Not moved: %1.").arg(reason), true); });
+    if (m_source) {
+        connect(m_source, &ClusterSource::snapshotReady, this, &PlacementPage::showSnapshot);
+        connect(m_source, &ClusterSource::jobFinished, this, &PlacementPage::onJobFinished);
+        if (!m_source->currentSnapshot().isNull())
+            showSnapshot(m_source->currentSnapshot());
+    }
+}
+
+PlacementPage::~PlacementPage() = default;
+
+void PlacementPage::buildControls()
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    const auto labelled = [this, bar](const QString& label, QComboBox* box) {
+        auto* l = new QLabel(label, this);
+        l->setBuddy(box);
+        bar->addWidget(l);
+        bar->addWidget(box);
+    };
+    m_groupBox = new QComboBox(this);
+    m_groupBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_groupBox->setMaximumWidth(420);
+    labelled(tr("Colocation &group:"), m_groupBox);
+    m_metricBox = new QComboBox(this);
+    m_metricBox->addItem(tr("Bytes"), int(HeatmapMetric::Bytes));
+    m_metricBox->addItem(tr("Rows"), int(HeatmapMetric::Rows));
+    m_metricBox->addItem(tr("Query load"), int(HeatmapMetric::Load));
+    labelled(tr("&Colour by:"), m_metricBox);
+    m_scaleBox = new QComboBox(this);
+    m_scaleBox->addItem(tr("Log"), int(HeatmapScaleMode::Log));
+    m_scaleBox->addItem(tr("Linear"), int(HeatmapScaleMode::Linear));
+    labelled(tr("&Scale:"), m_scaleBox);
+    m_aggregationBox = new QComboBox(this);
+    m_aggregationBox->addItem(tr("Sum"), int(HeatmapAggregation::Sum));
+    m_aggregationBox->addItem(tr("Max"), int(HeatmapAggregation::Max));
+    m_aggregationBox->setToolTip(tr("How shard groups sharing one pixel are combined"));
+    labelled(tr("&Merge columns by:"), m_aggregationBox);
+
+    m_view = new HeatmapView(this);
+    auto* zoomOut = toolButton(QStringLiteral("−"), tr("Zoom out (-)"), this);
+    auto* zoomIn = toolButton(QStringLiteral("+"), tr("Zoom in (+)"), this);
+    auto* fit = toolButton(tr("Fit"), tr("Show every shard group (0)"), this);
+    connect(zoomOut, &QToolButton::clicked, m_view, &HeatmapView::zoomOut);
+    connect(zoomIn, &QToolButton::clicked, m_view, &HeatmapView::zoomIn);
+    connect(fit, &QToolButton::clicked, m_view, &HeatmapView::resetZoom);
+    bar->addSpacing(8);
+    bar->addWidget(zoomOut);
+    bar->addWidget(zoomIn);
+    bar->addWidget(fit);
+    bar->addStretch(1);
+    m_summary = new QLabel(this);
+    bar->addWidget(m_summary);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    setStatus(tr("Hover a cell for details, click to select, drag a shard group onto another node's row to move "
+                 "it. Wheel or +/- zooms, middle-drag or space+drag pans."));
+
+    connect(m_groupBox, &QComboBox::activated, this, [this] {
+        m_group = m_groupBox->currentData().toInt();
+        rebuildMatrix();
+    });
+    for (QComboBox* box : {m_metricBox, m_scaleBox, m_aggregationBox})
+        connect(box, &QComboBox::currentIndexChanged, this, &PlacementPage::updateRenderOptions);
+    updateRenderOptions();
+}
+
+void PlacementPage::showSnapshot(const ClusterSnapshot& snapshot)
+{
+    if (snapshot.isNull())
+        return;
+    m_snapshot = snapshot;
+    rebuildMatrix();
+}
+
+void PlacementPage::setShardLoad(HeatmapShardLoad load)
+{
+    m_load = load.empty() ? nullptr : std::make_shared<const HeatmapShardLoad>(std::move(load));
+    rebuildMatrix();
+}
+
+void PlacementPage::setColocationGroup(engine::ColocationId id)
+{
+    m_group = id;
+    rebuildMatrix();
+}
+
+void PlacementPage::rebuildMatrix()
+{
+    if (m_snapshot.isNull())
+        return;
+    const quint64 generation = ++m_matrixGeneration;
+    const auto state = m_snapshot.state;
+    const auto load = m_load;
+    const engine::ColocationId group = m_group;
+    runAsync(
+        QThreadPool::globalInstance(), this,
+        [generation, state, load, group] {
+            BuiltMatrix built;
+            built.generation = generation;
+            built.matrix =
+                std::make_shared<const HeatmapMatrix>(HeatmapMatrixBuilder::build(*state, group, load.get()));
+            built.groups = HeatmapMatrixBuilder::selectableGroups(*state);
+            const engine::SkewReport skew = engine::computeSkew(*state, 0);
+            built.totalBytes = skew.totalBytes;
+            built.nodeMaxOverMean = skew.nodeMaxOverMean;
+            built.nodes = static_cast<int>(skew.nodes.size());
+            return built;
+        },
+        [this](const BuiltMatrix& built) {
+            if (built.generation != m_matrixGeneration)
+                return; // a newer snapshot or choice is on its way
+            m_groupBox->clear();
+            m_groupBox->addItem(tr("All groups, side by side"), HeatmapMatrixBuilder::kAllGroups);
+            for (const auto& [id, label] : built.groups)
+                m_groupBox->addItem(label, id);
+            m_groupBox->setCurrentIndex(std::max(0, m_groupBox->findData(m_group)));
+            m_view->setMatrix(built.matrix);
+            m_summary->setText(tr("%1 nodes · %2 stored · node skew max/mean %3")
+                                   .arg(built.nodes)
+                                   .arg(heatmapformat::value(HeatmapMetric::Bytes, double(built.totalBytes)))
+                                   .arg(built.nodeMaxOverMean, 0, 'f', 2));
+            Q_EMIT heatmapUpdated();
+        });
+}
+
+void PlacementPage::updateRenderOptions()
+{
+    HeatmapRenderOptions options;
+    options.metric = static_cast<HeatmapMetric>(m_metricBox->currentData().toInt());
+    options.scaleMode = static_cast<HeatmapScaleMode>(m_scaleBox->currentData().toInt());
+    options.aggregation = static_cast<HeatmapAggregation>(m_aggregationBox->currentData().toInt());
+    m_view->setRenderOptions(options);
+    if (options.metric == HeatmapMetric::Load && !m_load)
+        setStatus(tr("No query load data yet: statement statistics fill it in. The cells only show where "
+                     "placements are."));
+}
+
+void PlacementPage::previewMove(qint64 shardId, int sourceNodeId, int targetNodeId)
+{
+    if (m_snapshot.isNull())
+        return;
+    if (m_preview)
+        m_preview->close();
+    engine::MoveShardPlacement move;
+    move.shardId = shardId;
+    move.sourceNode = sourceNodeId;
+    move.targetNode = targetNodeId;
+    m_preview = new MovePreviewDialog(m_snapshot.state, move, this);
+    m_preview->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_preview, &QDialog::accepted, this, &PlacementPage::submitPreview);
+    m_preview->open();
+}
+
+void PlacementPage::submitPreview()
+{
+    if (!m_preview || !m_source)
+        return;
+    const engine::MoveShardPlacement move = m_preview->move();
+    for (const auto& request : m_preview->requests()) {
+        const JobId job = m_source->submit(request);
+        m_jobs.insert(job);
+        Q_EMIT operationSubmitted(job);
+    }
+    setStatus(tr("Moving shard group %1 from %2 to %3…")
+                  .arg(move.shardId)
+                  .arg(m_preview->preview().sourceLabel, m_preview->preview().targetLabel));
+}
+
+void PlacementPage::onJobFinished(JobId job, const JobResult& result)
+{
+    if (m_jobs.erase(job) == 0)
+        return;
+    if (result.ok())
+        setStatus(result.summary.isEmpty() ? tr("Done.") : result.summary);
+    else if (result.canceled)
+        setStatus(tr("Canceled."));
+    else
+        setStatus(tr("Failed: %1").arg(QString::fromStdString(result.error ? result.error->message : std::string())),
+                  true);
+}
+
+void PlacementPage::setStatus(const QString& text, bool problem)
+{
+    m_status->setText(text);
+    QPalette p = palette();
+    if (problem)
+        p.setColor(QPalette::WindowText, QColor(200, 60, 60));
+    m_status->setPalette(p);
+}
+
+QString PlacementPage::statusText() const
+{
+    return m_status->text();
+}
+
+} // namespace shardscope

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/clustersource.h"
+#include "heatmap/heatmapmatrixbuilder.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <memory>
+#include <set>
+
+class QComboBox;
+class QLabel;
+
+namespace shardscope {
+
+class HeatmapView;
+class MovePreviewDialog;
+
+/**
+ * The Placement page: the shard heatmap with its controls. Dragging a shard group onto another node opens a
+ * move preview; confirming submits the request through the ClusterSource, and the heatmap follows the next
+ * snapshot. The matrix is built off the GUI thread; a result older than the latest request is dropped.
+ */
+class PlacementPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PlacementPage(ClusterSource* source, QWidget* parent = nullptr);
+    ~PlacementPage() override;
+
+    HeatmapView* heatmap() const { return m_view; }
+    /** The move preview currently open, if any. */
+    MovePreviewDialog* movePreview() const { return m_preview; }
+    /** Query load per shard from statement statistics; an empty map means "not known". */
+    void setShardLoad(HeatmapShardLoad load);
+    /** Chooses a colocation group (HeatmapMatrixBuilder::kAllGroups for all). */
+    void setColocationGroup(engine::ColocationId id);
+    /** The status line under the heatmap (hints, refusals, job outcomes). */
+    QString statusText() const;
+
+public Q_SLOTS:
+    void showSnapshot(const shardscope::ClusterSnapshot& snapshot);
+    /** Opens the preview of moving the shard group of shardId (what a drop on the heatmap does). */
+    void previewMove(qint64 shardId, int sourceNodeId, int targetNodeId);
+
+Q_SIGNALS:
+    /** A shard group was clicked, for the details panel. */
+    void shardGroupSelected(qint64 shardId, int nodeId);
+    /** The page submitted an operation to the source. */
+    void operationSubmitted(shardscope::JobId job);
+    /** A new matrix is on screen (after a snapshot, a group choice or new load data). */
+    void heatmapUpdated();
+
+private:
+    void buildControls();
+    void rebuildMatrix();
+    void updateGroupChoices();
+    void updateRenderOptions();
+    void updateSummary();
+    void submitPreview();
+    void onJobFinished(JobId job, const JobResult& result);
+    void setStatus(const QString& text, bool problem = false);
+
+    QPointer<ClusterSource> m_source;
+    ClusterSnapshot m_snapshot;
+    std::shared_ptr<const HeatmapShardLoad> m_load;
+    engine::ColocationId m_group = HeatmapMatrixBuilder::kAllGroups;
+    quint64 m_matrixGeneration = 0;
+    std::set<JobId> m_jobs;
+
+    HeatmapView* m_view = nullptr;
+    QComboBox* m_groupBox = nullptr;
+    QComboBox* m_metricBox = nullptr;
+    QComboBox* m_scaleBox = nullptr;
+    QComboBox* m_aggregationBox = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_status = nullptr;
+    QPointer<MovePreviewDialog> m_preview;
+};
+
+} // namespace shardscope
