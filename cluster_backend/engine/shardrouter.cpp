@@ -8,7 +8,8 @@
 namespace shardscope::engine {
 
 ShardRouter::ShardRouter(std::vector<HashRange> sortedRanges)
-    : m_ranges(std::move(sortedRanges)), m_uniform(engine::isUniform(m_ranges))
+    : m_ranges(std::move(sortedRanges)), m_uniform(engine::isUniform(m_ranges)),
+      m_indexer(m_uniform ? static_cast<int>(m_ranges.size()) : 1)
 {
 }
 

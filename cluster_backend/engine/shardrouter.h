@@ -4,6 +4,7 @@
 #include "api/error.h"
 #include "columntype.h"
 #include "shardrange.h"
+#include "uniformshardindexer.h"
 
 #include <cstdint>
 #include <string_view>
@@ -36,10 +37,7 @@ public:
     const std::vector<HashRange>& ranges() const { return m_ranges; }
 
     /** Index of the shard holding hash; -1 when no range holds it ("cannot find shard interval"). */
-    int indexOf(std::int32_t hash) const
-    {
-        return m_uniform ? uniformShardIndex(hash, shardCount()) : findShardIndex(m_ranges, hash);
-    }
+    int indexOf(std::int32_t hash) const { return m_uniform ? m_indexer(hash) : findShardIndex(m_ranges, hash); }
     /** Parses and hashes a value as a column of the given type, then routes it. */
     Result<Route> route(ColumnType type, std::string_view text) const;
     Result<Route> routeHash(std::int32_t hash) const;
@@ -47,6 +45,7 @@ public:
 private:
     std::vector<HashRange> m_ranges;
     bool m_uniform = false;
+    UniformShardIndexer m_indexer;
 };
 
 } // namespace shardscope::engine

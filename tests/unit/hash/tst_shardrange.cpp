@@ -4,11 +4,13 @@
 #include "engine/shardname.h"
 #include "engine/shardrange.h"
 #include "engine/shardrouter.h"
+#include "engine/uniformshardindexer.h"
 #include "testdata.h"
 
 #include <QMap>
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
 
 using namespace shardscope::engine;
 
@@ -80,6 +82,30 @@ private Q_SLOTS:
                 QCOMPARE(uniformShardIndex(edge, count), findShardIndex(ranges, edge));
             }
         }
+    }
+
+    void indexerAgreesWithDivision()
+    {
+        // Every shard count, at each range's edges and at random hashes.
+        QRandomGenerator random(7);
+        for (int count = kMinShardCount; count <= kMaxShardCount; ++count) {
+            const UniformShardIndexer indexer(count);
+            const std::int64_t increment = uniformIncrement(count);
+            for (const std::int64_t k : {std::int64_t{1}, std::int64_t{count / 2}, std::int64_t{count - 1}}) {
+                for (const std::int64_t offset : {k * increment - 1, k * increment, k * increment + 1}) {
+                    const auto hash = static_cast<std::int32_t>(
+                        std::clamp<std::int64_t>(offset - 2147483648LL, INT32_MIN, INT32_MAX));
+                    if (indexer(hash) != uniformShardIndex(hash, count))
+                        QFAIL(qPrintable(QStringLiteral("%1 shards, hash %2").arg(count).arg(hash)));
+                }
+            }
+            for (const std::int32_t hash :
+                 {INT32_MIN, INT32_MAX, 0, -1, static_cast<std::int32_t>(random.generate())}) {
+                if (indexer(hash) != uniformShardIndex(hash, count))
+                    QFAIL(qPrintable(QStringLiteral("%1 shards, hash %2").arg(count).arg(hash)));
+            }
+        }
+        static_assert(UniformShardIndexer(32)(-1905060026) == 1, "usable at compile time");
     }
 
     void fixtureLayouts()
