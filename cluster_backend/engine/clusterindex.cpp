@@ -34,6 +34,37 @@ std::vector<const Node*> sortedActivePrimaries(const ClusterState& state, bool o
     return nodes;
 }
 
+namespace {
+template <class Map, class Key, class Vec>
+auto* lookup(const Map& map, const Key& key, const Vec& vec)
+{
+    const auto it = map.find(key);
+    return it == map.end() ? nullptr : &vec[it->second];
+}
+
+// Fills rows from a key per item (npos: the item is left out); items keep ascending order inside a row.
+template <class KeyOf>
+void buildRows(std::size_t keyCount, std::size_t itemCount, KeyOf keyOf, std::vector<std::size_t>& offsets,
+               std::vector<std::size_t>& items)
+{
+    offsets.assign(keyCount + 1, 0);
+    std::vector<std::size_t> keys(itemCount);
+    for (std::size_t i = 0; i < itemCount; ++i) {
+        keys[i] = keyOf(i);
+        if (keys[i] != ClusterIndex::npos)
+            ++offsets[keys[i] + 1];
+    }
+    for (std::size_t k = 0; k < keyCount; ++k)
+        offsets[k + 1] += offsets[k];
+    items.assign(offsets[keyCount], 0);
+    std::vector<std::size_t> fill(offsets.begin(), offsets.end() - 1);
+    for (std::size_t i = 0; i < itemCount; ++i) {
+        if (keys[i] != ClusterIndex::npos)
+            items[fill[keys[i]]++] = i;
+    }
+}
+} // namespace
+
 ClusterIndex::ClusterIndex(const ClusterState& state) : m_state(&state)
 {
     for (std::size_t i = 0; i < state.nodes.size(); ++i) {
@@ -50,45 +81,75 @@ ClusterIndex::ClusterIndex(const ClusterState& state) : m_state(&state)
         if (table.colocationId != 0)
             m_tablesByColocation[table.colocationId].push_back(table.oid);
     }
-    for (std::size_t i = 0; i < state.shards.size(); ++i) {
-        m_shardById.emplace(state.shards[i].id, i);
-        m_shardsByTable[state.shards[i].table].push_back(i);
+
+    // Shards: binary search by id, through a sorted copy only when the state is not in catalog order.
+    for (std::size_t i = 1; i < state.shards.size() && m_shardsSorted; ++i)
+        m_shardsSorted = state.shards[i - 1].id < state.shards[i].id;
+    if (!m_shardsSorted) {
+        m_shardsById.reserve(state.shards.size());
+        for (std::size_t i = 0; i < state.shards.size(); ++i)
+            m_shardsById.emplace_back(state.shards[i].id, i);
+        std::sort(m_shardsById.begin(), m_shardsById.end());
     }
-    for (auto& [table, list] : m_shardsByTable) {
-        std::sort(list.begin(), list.end(),
-                  [&state](std::size_t a, std::size_t b) { return shardRangeLess(state.shards[a], state.shards[b]); });
-        for (std::size_t k = 0; k < list.size(); ++k)
-            m_shardIndex.emplace(state.shards[list[k]].id, static_cast<int>(k));
-    }
-    for (std::size_t i = 0; i < state.placements.size(); ++i) {
-        m_placementsByShard[state.placements[i].shard].push_back(i);
-        m_placementsByGroup[state.placements[i].group].push_back(i);
-    }
-    const auto byPlacementId = [&state](std::size_t a, std::size_t b) {
-        return state.placements[a].id < state.placements[b].id;
+
+    buildRows(
+        state.tables.size(), state.shards.size(),
+        [&](std::size_t i) {
+            const auto it = m_tableByOid.find(state.shards[i].table);
+            return it == m_tableByOid.end() ? npos : it->second;
+        },
+        m_shardsByTable.offsets, m_shardsByTable.items);
+    m_shardIndex.assign(state.shards.size(), -1);
+    const auto less = [&state](std::size_t a, std::size_t b) {
+        return shardRangeLess(state.shards[a], state.shards[b]);
     };
-    for (auto& [shard, list] : m_placementsByShard)
-        std::sort(list.begin(), list.end(), byPlacementId);
-    for (auto& [group, list] : m_placementsByGroup)
-        std::sort(list.begin(), list.end(), byPlacementId);
+    for (std::size_t t = 0; t < state.tables.size(); ++t) {
+        const auto begin = m_shardsByTable.items.begin() + static_cast<std::ptrdiff_t>(m_shardsByTable.offsets[t]);
+        const auto end = m_shardsByTable.items.begin() + static_cast<std::ptrdiff_t>(m_shardsByTable.offsets[t + 1]);
+        if (!std::is_sorted(begin, end, less))
+            std::sort(begin, end, less);
+        int k = 0;
+        for (auto it = begin; it != end; ++it)
+            m_shardIndex[*it] = k++;
+    }
+
+    // Placements by shard and by group, ascending placement id inside each row.
+    std::vector<std::size_t> order(state.placements.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    const bool placementsSorted = std::is_sorted(state.placements.begin(), state.placements.end(),
+                                                 [](const Placement& a, const Placement& b) { return a.id < b.id; });
+    if (!placementsSorted) {
+        std::sort(order.begin(), order.end(),
+                  [&state](std::size_t a, std::size_t b) { return state.placements[a].id < state.placements[b].id; });
+    }
+    for (const Placement& p : state.placements)
+        m_groupSlot.emplace(p.group, m_groupSlot.size());
+    buildRows(
+        state.shards.size(), order.size(),
+        [&](std::size_t i) { return shardPosition(state.placements[order[i]].shard); }, m_placementsByShard.offsets,
+        m_placementsByShard.items);
+    buildRows(
+        m_groupSlot.size(), order.size(),
+        [&](std::size_t i) { return m_groupSlot.at(state.placements[order[i]].group); }, m_placementsByGroup.offsets,
+        m_placementsByGroup.items);
+    for (std::size_t& item : m_placementsByShard.items)
+        item = order[item];
+    for (std::size_t& item : m_placementsByGroup.items)
+        item = order[item];
 }
 
-namespace {
-template <class Map, class Key, class Vec>
-auto* lookup(const Map& map, const Key& key, const Vec& vec)
+std::size_t ClusterIndex::shardPosition(ShardId id) const
 {
-    const auto it = map.find(key);
-    return it == map.end() ? nullptr : &vec[it->second];
+    const auto& shards = m_state->shards;
+    if (m_shardsSorted) {
+        const auto it = std::lower_bound(shards.begin(), shards.end(), id,
+                                         [](const Shard& s, ShardId value) { return s.id < value; });
+        return it != shards.end() && it->id == id ? static_cast<std::size_t>(it - shards.begin()) : npos;
+    }
+    const auto it = std::lower_bound(m_shardsById.begin(), m_shardsById.end(), std::pair<ShardId, std::size_t>(id, 0));
+    return it != m_shardsById.end() && it->first == id ? it->second : npos;
 }
-
-template <class Map, class Key>
-auto spanOf(const Map& map, const Key& key)
-{
-    using Elem = typename Map::mapped_type::value_type;
-    const auto it = map.find(key);
-    return it == map.end() ? std::span<const Elem>() : std::span<const Elem>(it->second);
-}
-} // namespace
 
 const Node* ClusterIndex::nodeById(NodeId id) const
 {
@@ -131,33 +192,38 @@ const ColocationGroup* ClusterIndex::colocationGroup(ColocationId id) const
 
 const Shard* ClusterIndex::shardById(ShardId id) const
 {
-    return lookup(m_shardById, id, m_state->shards);
+    const std::size_t pos = shardPosition(id);
+    return pos == npos ? nullptr : &m_state->shards[pos];
 }
 
 std::span<const std::size_t> ClusterIndex::placementsOfShard(ShardId id) const
 {
-    return spanOf(m_placementsByShard, id);
+    const std::size_t pos = shardPosition(id);
+    return pos == npos ? std::span<const std::size_t>() : m_placementsByShard.row(pos);
 }
 
 std::span<const std::size_t> ClusterIndex::placementsOnGroup(GroupId group) const
 {
-    return spanOf(m_placementsByGroup, group);
+    const auto it = m_groupSlot.find(group);
+    return it == m_groupSlot.end() ? std::span<const std::size_t>() : m_placementsByGroup.row(it->second);
 }
 
 std::span<const std::size_t> ClusterIndex::shardsOfTable(TableOid table) const
 {
-    return spanOf(m_shardsByTable, table);
+    const auto it = m_tableByOid.find(table);
+    return it == m_tableByOid.end() ? std::span<const std::size_t>() : m_shardsByTable.row(it->second);
 }
 
 std::span<const TableOid> ClusterIndex::tablesOfColocationGroup(ColocationId id) const
 {
-    return spanOf(m_tablesByColocation, id);
+    const auto it = m_tablesByColocation.find(id);
+    return it == m_tablesByColocation.end() ? std::span<const TableOid>() : std::span<const TableOid>(it->second);
 }
 
 int ClusterIndex::shardIndexInTable(ShardId id) const
 {
-    const auto it = m_shardIndex.find(id);
-    return it == m_shardIndex.end() ? -1 : it->second;
+    const std::size_t pos = shardPosition(id);
+    return pos == npos ? -1 : m_shardIndex[pos];
 }
 
 std::vector<ShardId> ClusterIndex::shardGroupOf(ShardId id) const

@@ -50,18 +50,36 @@ public:
      */
     std::vector<ShardId> shardGroupOf(ShardId id) const;
 
+    /** Position of a shard in state().shards, or npos. */
+    std::size_t shardPosition(ShardId id) const;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
 private:
+    // Groups of indexes stored back to back (compressed rows): the items of key k are
+    // items[offsets[k] .. offsets[k + 1]).
+    struct Rows
+    {
+        std::vector<std::size_t> offsets;
+        std::vector<std::size_t> items;
+        std::span<const std::size_t> row(std::size_t k) const
+        {
+            return {items.data() + offsets[k], offsets[k + 1] - offsets[k]};
+        }
+    };
+
     const ClusterState* m_state;
     std::unordered_map<NodeId, std::size_t> m_nodeById;
     std::unordered_map<GroupId, std::size_t> m_primaryByGroup;
     std::unordered_map<TableOid, std::size_t> m_tableByOid;
     std::unordered_map<ColocationId, std::size_t> m_colocationById;
-    std::unordered_map<ShardId, std::size_t> m_shardById;
-    std::unordered_map<ShardId, std::vector<std::size_t>> m_placementsByShard;
-    std::unordered_map<GroupId, std::vector<std::size_t>> m_placementsByGroup;
-    std::unordered_map<TableOid, std::vector<std::size_t>> m_shardsByTable;
     std::unordered_map<ColocationId, std::vector<TableOid>> m_tablesByColocation;
-    std::unordered_map<ShardId, int> m_shardIndex;
+    std::unordered_map<GroupId, std::size_t> m_groupSlot;
+    std::vector<std::pair<ShardId, std::size_t>> m_shardsById; ///< (id, position) by id; empty when shards are sorted
+    bool m_shardsSorted = true;
+    Rows m_placementsByShard;      ///< key: shard position
+    Rows m_placementsByGroup;      ///< key: m_groupSlot
+    Rows m_shardsByTable;          ///< key: table position
+    std::vector<int> m_shardIndex; ///< by shard position
 };
 
 /** True when a's placement order puts it first: Citus's shard interval order (min, then id; no range last). */

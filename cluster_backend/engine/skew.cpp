@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 namespace shardscope::engine {
@@ -53,22 +54,25 @@ SkewReport computeSkew(const ClusterState& state, int hottestCount)
     const ClusterIndex index(state);
     SkewReport report;
 
-    std::unordered_map<ShardId, ShardSize> shardSizes;
+    std::vector<ShardSize> shardSizes(state.shards.size()); // by shard position
+    std::vector<bool> distributedShard(state.shards.size());
+    for (std::size_t i = 0; i < state.shards.size(); ++i) {
+        const Table* table = index.tableByOid(state.shards[i].table);
+        distributedShard[i] = table && isDistributed(*table);
+    }
     for (const Placement& p : state.placements) {
-        ShardSize& size = shardSizes[p.shard];
+        const std::size_t pos = index.shardPosition(p.shard);
+        if (pos == ClusterIndex::npos)
+            continue;
+        ShardSize& size = shardSizes[pos];
         size.bytes = std::max(size.bytes, p.bytes);
         size.rows = std::max(size.rows, p.rows);
     }
-    const auto tableOfShard = [&](ShardId id) -> const Table* {
-        const Shard* shard = index.shardById(id);
-        return shard ? index.tableByOid(shard->table) : nullptr;
-    };
-
     // Per node.
     std::set<GroupId> groupsWithDistributedData;
     for (const Placement& p : state.placements) {
-        const Table* table = tableOfShard(p.shard);
-        if (table && isDistributed(*table))
+        const std::size_t pos = index.shardPosition(p.shard);
+        if (pos != ClusterIndex::npos && distributedShard[pos])
             groupsWithDistributedData.insert(p.group);
     }
     std::vector<std::int64_t> balanceBytes;
@@ -98,70 +102,47 @@ SkewReport computeSkew(const ClusterState& state, int hottestCount)
     }
     std::tie(report.nodeMaxOverMean, report.nodeCoefficientOfVariation) = spread(balanceBytes);
 
-    // Per colocation group and per shard group.
-    std::vector<HotShardGroup> shardGroups;
+    // Per colocation group and per shard group: sizes first, details only for the hottest.
+    struct GroupRef
+    {
+        ColocationId colocationId = 0;
+        std::size_t k = 0; ///< range position
+        ShardId shard = 0; ///< representative
+        std::int64_t bytes = 0;
+    };
+    std::vector<GroupRef> shardGroups;
+    std::unordered_map<ColocationId, std::vector<std::span<const std::size_t>>> shardLists;
     for (const ColocationGroup& group : state.colocationGroups) {
         const auto tables = index.tablesOfColocationGroup(group.id);
         if (tables.empty() || !isDistributed(*index.tableByOid(tables.front())))
             continue;
         ColocationSkew entry;
         entry.colocationId = group.id;
-        for (TableOid oid : tables)
+        auto& lists = shardLists[group.id];
+        for (TableOid oid : tables) {
             entry.tables.push_back(displayName(*index.tableByOid(oid)));
+            lists.push_back(index.shardsOfTable(oid));
+        }
         std::unordered_map<GroupId, NodeBytes> perGroup;
-        const auto representative = index.shardsOfTable(tables.front());
+        const auto representative = lists.front();
         entry.shardGroups = static_cast<std::int64_t>(representative.size());
         for (std::size_t k = 0; k < representative.size(); ++k) {
-            const Shard& first = state.shards[representative[k]];
-            HotShardGroup hot;
-            hot.colocationId = group.id;
-            hot.shard = first.id;
-            hot.hasRange = first.hasRange;
-            hot.minValue = first.minValue;
-            hot.maxValue = first.maxValue;
-            for (TableOid oid : tables) {
-                const auto shards = index.shardsOfTable(oid);
+            GroupRef ref{group.id, k, state.shards[representative[k]].id, 0};
+            for (const auto& shards : lists) {
                 if (k >= shards.size())
                     continue;
-                const ShardId id = state.shards[shards[k]].id;
-                const ShardSize size = shardSizes[id];
-                hot.shards.push_back(id);
-                hot.tables.push_back(displayName(*index.tableByOid(oid)));
-                hot.shardBytes.push_back(size.bytes);
-                hot.bytes += size.bytes;
-                hot.rows += size.rows;
-                for (std::size_t p : index.placementsOfShard(id)) {
+                ref.bytes += shardSizes[shards[k]].bytes;
+                entry.rows += shardSizes[shards[k]].rows;
+                for (std::size_t p : index.placementsOfShard(state.shards[shards[k]].id)) {
                     NodeBytes& nb = perGroup[state.placements[p].group];
                     nb.group = state.placements[p].group;
                     nb.bytes += state.placements[p].bytes;
                 }
             }
-            const auto firstPlacements = index.placementsOfShard(first.id);
-            for (std::size_t p : firstPlacements)
+            for (std::size_t p : index.placementsOfShard(ref.shard))
                 ++perGroup[state.placements[p].group].shardGroups;
-            if (!firstPlacements.empty()) {
-                hot.group = state.placements[firstPlacements.front()].group;
-                if (const Node* node = index.nodeByGroup(hot.group)) {
-                    hot.node = node->id;
-                    hot.nodeName = node->name;
-                    hot.nodePort = node->port;
-                }
-            }
-            // Order the group's shards by id, keeping names and sizes aligned.
-            std::vector<std::size_t> order(hot.shards.size());
-            for (std::size_t i = 0; i < order.size(); ++i)
-                order[i] = i;
-            std::sort(order.begin(), order.end(),
-                      [&](std::size_t a, std::size_t b) { return hot.shards[a] < hot.shards[b]; });
-            HotShardGroup sorted = hot;
-            for (std::size_t i = 0; i < order.size(); ++i) {
-                sorted.shards[i] = hot.shards[order[i]];
-                sorted.tables[i] = hot.tables[order[i]];
-                sorted.shardBytes[i] = hot.shardBytes[order[i]];
-            }
-            entry.bytes += sorted.bytes;
-            entry.rows += sorted.rows;
-            shardGroups.push_back(std::move(sorted));
+            entry.bytes += ref.bytes;
+            shardGroups.push_back(ref);
         }
         std::vector<std::int64_t> values;
         for (const NodeSkew& node : report.nodes) {
@@ -178,12 +159,47 @@ SkewReport computeSkew(const ClusterState& state, int hottestCount)
         report.colocationGroups.push_back(std::move(entry));
     }
 
-    std::sort(shardGroups.begin(), shardGroups.end(), [](const HotShardGroup& a, const HotShardGroup& b) {
+    const auto hotter = [](const GroupRef& a, const GroupRef& b) {
         return a.bytes != b.bytes ? a.bytes > b.bytes : a.shard < b.shard;
-    });
-    if (hottestCount >= 0 && shardGroups.size() > static_cast<std::size_t>(hottestCount))
-        shardGroups.resize(static_cast<std::size_t>(hottestCount));
-    report.hottest = std::move(shardGroups);
+    };
+    const std::size_t count =
+        hottestCount < 0 ? shardGroups.size() : std::min(shardGroups.size(), static_cast<std::size_t>(hottestCount));
+    std::partial_sort(shardGroups.begin(), shardGroups.begin() + static_cast<std::ptrdiff_t>(count), shardGroups.end(),
+                      hotter);
+    for (std::size_t i = 0; i < count; ++i) {
+        const GroupRef& ref = shardGroups[i];
+        const Shard& first = *index.shardById(ref.shard);
+        HotShardGroup hot;
+        hot.colocationId = ref.colocationId;
+        hot.shard = ref.shard;
+        hot.hasRange = first.hasRange;
+        hot.minValue = first.minValue;
+        hot.maxValue = first.maxValue;
+        std::vector<std::size_t> members; // shard positions, ascending shard id
+        for (const auto& shards : shardLists[ref.colocationId]) {
+            if (ref.k < shards.size())
+                members.push_back(shards[ref.k]);
+        }
+        std::sort(members.begin(), members.end(),
+                  [&](std::size_t a, std::size_t b) { return state.shards[a].id < state.shards[b].id; });
+        for (std::size_t pos : members) {
+            hot.shards.push_back(state.shards[pos].id);
+            hot.tables.push_back(displayName(*index.tableByOid(state.shards[pos].table)));
+            hot.shardBytes.push_back(shardSizes[pos].bytes);
+            hot.bytes += shardSizes[pos].bytes;
+            hot.rows += shardSizes[pos].rows;
+        }
+        const auto firstPlacements = index.placementsOfShard(first.id);
+        if (!firstPlacements.empty()) {
+            hot.group = state.placements[firstPlacements.front()].group;
+            if (const Node* node = index.nodeByGroup(hot.group)) {
+                hot.node = node->id;
+                hot.nodeName = node->name;
+                hot.nodePort = node->port;
+            }
+        }
+        report.hottest.push_back(std::move(hot));
+    }
     return report;
 }
 

@@ -353,36 +353,48 @@ std::vector<ShardId> referenceShards(const ClusterState& state)
 {
     const auto tables = referenceTables(state);
     std::vector<ShardId> shards;
-    for (TableOid oid : tables) {
-        for (const Shard& shard : state.shards) {
-            if (shard.table == oid)
-                shards.push_back(shard.id);
-        }
+    if (tables.empty())
+        return shards;
+    for (const Shard& shard : state.shards) {
+        if (std::find(tables.begin(), tables.end(), shard.table) != tables.end())
+            shards.push_back(shard.id);
     }
     return shards;
 }
 
-bool groupHasShard(const ClusterState& state, GroupId group, ShardId shard)
+// (shard, group) pairs of the reference placements, in one pass over the placements.
+std::set<std::pair<ShardId, GroupId>> referencePlacements(const ClusterState& state, const std::vector<ShardId>& shards)
 {
-    return std::any_of(state.placements.begin(), state.placements.end(),
-                       [&](const Placement& p) { return p.shard == shard && p.group == group; });
+    std::set<std::pair<ShardId, GroupId>> out;
+    if (shards.empty())
+        return out;
+    const std::set<ShardId> wanted(shards.begin(), shards.end());
+    for (const Placement& p : state.placements) {
+        if (wanted.count(p.shard) != 0)
+            out.emplace(p.shard, p.group);
+    }
+    return out;
 }
 } // namespace
 
 bool nodeMissesReferenceTables(const ClusterState& state, const Node& node)
 {
-    for (ShardId shard : referenceShards(state)) {
-        if (!groupHasShard(state, node.group, shard))
-            return true;
-    }
-    return false;
+    const auto shards = referenceShards(state);
+    const auto placed = referencePlacements(state, shards);
+    return std::any_of(shards.begin(), shards.end(), [&](ShardId shard) {
+        return placed.count({shard, node.group}) == 0;
+    });
 }
 
 bool hasMissingReferenceTables(const ClusterState& state)
 {
+    const auto shards = referenceShards(state);
+    const auto placed = referencePlacements(state, shards);
     for (const Node* node : sortedActivePrimaries(state, false)) {
-        if (nodeMissesReferenceTables(state, *node))
-            return true;
+        for (ShardId shard : shards) {
+            if (placed.count({shard, node->group}) == 0)
+                return true;
+        }
     }
     return false;
 }
@@ -396,9 +408,10 @@ void replicateReferenceTables(ClusterState& state)
     std::vector<GroupId> groups;
     for (const Node* node : nodes)
         groups.push_back(node->group);
+    const auto placed = referencePlacements(state, shards);
     for (GroupId group : groups) {
         for (ShardId shard : shards) {
-            if (groupHasShard(state, group, shard))
+            if (placed.count({shard, group}) != 0)
                 continue;
             Placement copy;
             copy.id = state.sequences.nextPlacementId++;
