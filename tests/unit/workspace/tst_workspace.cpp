@@ -6,12 +6,14 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cstdlib>
 #include <thread>
 
@@ -170,6 +172,69 @@ private Q_SLOTS:
         // Without loading first, a commit diffs against what the file holds.
         QVERIFY(reopened.commit(sampleState(), "back").ok());
         QCOMPARE(loadFresh(path), sampleState());
+    }
+
+    void randomOperationsRoundTrip()
+    {
+        // Many commits of random edits: after each, what a fresh reader sees is exactly the committed state.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cluster.sqlite"));
+        Workspace workspace;
+        QVERIFY(workspace.open(path.toStdString()).ok());
+        ClusterState state = sampleState();
+        QVERIFY(workspace.commit(state, "create").ok());
+        QRandomGenerator random(42);
+        for (int round = 0; round < 40; ++round) {
+            switch (random.bounded(5)) {
+            case 0: // sizes change
+                for (Placement& p : state.placements) {
+                    if (random.bounded(2))
+                        p.bytes = random.bounded(1 << 30);
+                }
+                break;
+            case 1: { // a move: the placement gets a new id on a group the shard is not on yet
+                const auto i = std::size_t(random.bounded(int(state.placements.size())));
+                Placement p = state.placements[i];
+                for (const Node& node : state.nodes) {
+                    const bool taken =
+                        std::any_of(state.placements.begin(), state.placements.end(),
+                                    [&](const Placement& q) { return q.shard == p.shard && q.group == node.group; });
+                    if (!taken) {
+                        state.placements.erase(state.placements.begin() + std::ptrdiff_t(i));
+                        p.id = state.sequences.nextPlacementId++;
+                        p.group = node.group;
+                        state.placements.push_back(p);
+                        break;
+                    }
+                }
+                break;
+            }
+            case 2: { // a node joins
+                Node node;
+                node.id = state.sequences.nextNodeId++;
+                node.group = state.sequences.nextGroupId++;
+                node.name = "joined-" + std::to_string(node.id);
+                state.nodes.push_back(node);
+                break;
+            }
+            case 3: // table order changes
+                std::swap(state.tables[std::size_t(random.bounded(int(state.tables.size())))], state.tables.front());
+                break;
+            default: // an empty node leaves
+                for (std::size_t n = state.nodes.size(); n-- > 0;) {
+                    const GroupId group = state.nodes[n].group;
+                    if (std::none_of(state.placements.begin(), state.placements.end(),
+                                     [&](const Placement& q) { return q.group == group; })) {
+                        state.nodes.erase(state.nodes.begin() + std::ptrdiff_t(n));
+                        break;
+                    }
+                }
+            }
+            const auto record = workspace.commit(state, "round " + std::to_string(round));
+            QVERIFY2(record.ok(), record.ok() ? "" : record.error().message.c_str());
+            QCOMPARE(loadFresh(path), state);
+        }
+        QCOMPARE(workspace.operations()->size(), std::size_t(41));
     }
 
     void failedCommitLeavesPreviousState()
