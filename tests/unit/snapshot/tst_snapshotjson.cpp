@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <limits>
@@ -156,6 +157,28 @@ private Q_SLOTS:
         QVERIFY(loaded.value() == state);
         // Atomic save: no temporary file is left beside the snapshot.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("cluster.json")});
+    }
+
+    void otherWritersAreRead_data()
+    {
+        QTest::addColumn<bool>("indented");
+        QTest::newRow("compact") << false;
+        QTest::newRow("indented") << true;
+    }
+
+    void otherWritersAreRead()
+    {
+        // Another JSON writer sorts members alphabetically ("version" after "tables", "bytes" before
+        // "id_deltas") and lays the text out differently: the same state comes back.
+        QFETCH(bool, indented);
+        const std::string ours = snapshot::serializeSnapshot(sampleState());
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(ours));
+        QVERIFY(document.isObject());
+        const QByteArray theirs = document.toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact);
+        QVERIFY(theirs.indexOf("\"version\"") > theirs.indexOf("\"tables\""));
+        const auto parsed = snapshot::parseSnapshot(theirs.toStdString());
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().message.c_str());
+        QVERIFY(*parsed == sampleState());
     }
 
     void metadataRoundTrips()
