@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "engine/clusterindex.h"
+#include "engine/operationrequest.h"
 #include "engine/pghash.h"
 #include "engine/skew.h"
 #include "sim/democluster.h"
+#include "snapshot/statevalidator.h"
 
 #include <QTest>
 #include <algorithm>
@@ -10,6 +12,8 @@
 
 using namespace shardscope::engine;
 using shardscope::sim::makeDemoCluster;
+
+Q_DECLARE_METATYPE(shardscope::engine::OperationRequest)
 
 namespace {
 const Table* table(const ClusterState& state, const char* name)
@@ -156,6 +160,57 @@ private slots:
                 ++big;
         }
         QCOMPARE(big, 1);
+    }
+
+    void operationsKeepTheStateValid_data()
+    {
+        QTest::addColumn<OperationRequest>("request");
+        QTest::newRow("isolate hot tenant")
+            << OperationRequest(IsolateTenant{"public", "events", "1", true, TransferMode::BlockWrites, 0.9});
+        QTest::newRow("split") << OperationRequest(
+            SplitShard{102080, {-1207959000}, {2, 3}, TransferMode::BlockWrites});
+        QTest::newRow("move") << OperationRequest(MoveShardPlacement{102041, 3, 5, TransferMode::BlockWrites});
+        QTest::newRow("drain") << OperationRequest(DrainNode{"worker-4", 5432, TransferMode::BlockWrites, {}});
+        QTest::newRow("undistribute") << OperationRequest(UndistributeTable{"public", "orders", false});
+        QTest::newRow("remove after drain") << OperationRequest(RemoveNode{"worker-4", 5432});
+        QTest::newRow("add node") << OperationRequest(AddNode{"worker-5", 5432});
+        QTest::newRow("new colocated table") << OperationRequest(
+            CreateDistributedTable{"public", "sessions", "user_id", ColumnType::Int8, "default", {}, 1});
+        QTest::newRow("reference") << OperationRequest(CreateReferenceTable{"public", "currencies"});
+    }
+
+    void operationsKeepTheStateValid()
+    {
+        QFETCH(OperationRequest, request);
+        ClusterState state = makeDemoCluster();
+        QVERIFY(shardscope::snapshot::validateClusterState(state).ok());
+        if (std::holds_alternative<RemoveNode>(request))
+            state = *applyOperation(state, DrainNode{"worker-4", 5432, TransferMode::BlockWrites, {}});
+        const auto next = applyOperation(state, request);
+        QVERIFY2(next.ok(), next.ok() ? "" : next.error().message.c_str());
+        const auto valid = shardscope::snapshot::validateClusterState(*next);
+        QVERIFY2(valid.ok(), valid.ok() ? "" : valid.error().message.c_str());
+        QVERIFY(!(*next == state));
+        // bytes are conserved by moves, splits and drains
+        std::int64_t before = 0;
+        std::int64_t after = 0;
+        for (const Placement& p : state.placements)
+            before += p.bytes;
+        for (const Placement& p : next->placements)
+            after += p.bytes;
+        if (std::holds_alternative<MoveShardPlacement>(request) || std::holds_alternative<SplitShard>(request) ||
+            std::holds_alternative<DrainNode>(request) || std::holds_alternative<IsolateTenant>(request))
+            QCOMPARE(after, before);
+    }
+
+    void isolatedHotTenantCarriesItsData()
+    {
+        const auto next = applyOperation(makeDemoCluster(),
+                                         IsolateTenant{"public", "events", "1", true, TransferMode::BlockWrites, 0.9});
+        QVERIFY(next.ok());
+        const SkewReport skew = computeSkew(*next);
+        QVERIFY(skew.hottest.front().hasRange);
+        QCOMPARE(skew.hottest.front().minValue, skew.hottest.front().maxValue);
     }
 
     void hotTenantIsTheBiggestShardGroup()

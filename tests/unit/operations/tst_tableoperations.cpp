@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "engine/clusterindex.h"
+#include "engine/pghash.h"
 #include "operationstesthelpers.h"
 
 #include <QTest>
@@ -89,6 +90,42 @@ private slots:
         QCOMPARE(table(state, "events")->colocationId, 1);
         QCOMPARE(table(state, "countries")->replicationModel, 't');
         QCOMPARE(table(state, "users")->replicationModel, 's');
+    }
+
+    void placementsPerNodeMatchFixture()
+    {
+        // 05_placements_per_node_before_rebalance: shards per node and table
+        const ClusterState state = fixtureCluster();
+        const ClusterIndex index(state);
+        std::map<std::pair<QString, QString>, int> counts;
+        for (const Placement& p : state.placements) {
+            const Node* node = index.nodeByGroup(p.group);
+            const Table* t = index.tableByOid(index.shardById(p.shard)->table);
+            ++counts[{QString::number(node->port), q(t->name)}];
+        }
+        const auto rows = csvRows(QStringLiteral("05_placements_per_node_before_rebalance.csv"));
+        QCOMPARE(counts.size(), static_cast<std::size_t>(rows.size()));
+        for (const QStringList& row : rows) {
+            const int count = counts[std::pair(row[1], row[2])];
+            QCOMPARE(count, row[3].toInt());
+        }
+    }
+
+    void hotTenantShardMatchesFixture()
+    {
+        // 01_hot_tenant_shard: user_id 1 lives in events shard 102041 on 9702
+        const ClusterState state = fixtureCluster();
+        const ClusterIndex index(state);
+        const QStringList row = csvRows(QStringLiteral("01_hot_tenant_shard.csv")).at(0);
+        const auto hash = hashValue(ColumnType::Int8, "1");
+        QVERIFY(hash.ok());
+        ShardId found = 0;
+        for (std::size_t pos : index.shardsOfTable(table(state, "events")->oid)) {
+            if (state.shards[pos].minValue <= *hash && *hash <= state.shards[pos].maxValue)
+                found = state.shards[pos].id;
+        }
+        QCOMPARE(found, row[0].toLongLong());
+        QCOMPARE(index.nodeByGroup(state.placements[index.placementsOfShard(found)[0]].group)->port, row[3].toInt());
     }
 
     void replicationFactorTwoExample()
