@@ -7,6 +7,16 @@ namespace shardscope::live {
 
 Result<LiveSnapshot> readLiveSnapshot(PgSession& session, const CatalogOptions& options)
 {
+    if (!options.schema.empty()) {
+        // Catalog-shaped tables in a schema of their own (tests, benchmarks): no extension to probe.
+        auto snapshot = readCitusCatalog(session, options);
+        if (!snapshot)
+            return snapshot.error();
+        snapshot->server.connection = session.facts();
+        snapshot->server.kind = ServerKind::CitusCoordinator;
+        snapshot->state.name = session.options().displayName();
+        return snapshot;
+    }
     auto info = probeServer(session);
     if (!info)
         return info.error();

@@ -17,7 +17,10 @@ Result<LiveSnapshot> loadLiveSnapshot(const std::string& conninfo, const Catalog
 /** loadLiveSnapshot() reduced to the cluster state. */
 Result<engine::ClusterState> loadClusterState(const std::string& conninfo);
 
-/** Probes and reads through an open session (what a refresh on the connection worker does). */
+/**
+ * Probes and reads through an open session (what a refresh on the connection worker does). With
+ * options.schema set the probe is skipped and the catalog-shaped tables of that schema are read.
+ */
 Result<LiveSnapshot> readLiveSnapshot(PgSession& session, const CatalogOptions& options = {});
 
 } // namespace shardscope::live

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+// LiveClusterSource against the test server: snapshots of a catalog-shaped cluster with increasing
+// generations, no overlapping refreshes, periodic refresh paused on demand, operations reported with their
+// SQL and never shown as done when the server refused them, and an unreachable server.
+#include "live/liveclustersource.h"
+#include "pgtestserver.h"
+#include "syntheticcatalog.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace shardscope;
+using namespace shardscope::live;
+
+namespace {
+
+const char* const kSchema = "shardscope_source_catalog";
+
+ConnectionOptions serverOptions()
+{
+    return *ConnectionOptions::parse(test::PgTestServer::conninfo().toStdString());
+}
+
+QString s(const char* text)
+{
+    return QString::fromUtf8(text);
+}
+
+} // namespace
+
+class TestLiveClusterSource : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PgSession> m_admin;
+
+    std::unique_ptr<LiveClusterSource> makeSource()
+    {
+        auto source = std::make_unique<LiveClusterSource>(serverOptions());
+        CatalogOptions options;
+        options.schema = kSchema;
+        source->setCatalogOptions(options);
+        return source;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (test::PgTestServer::conninfo().isEmpty())
+            QFAIL(qPrintable(test::PgTestServer::error()));
+        m_admin = std::make_unique<PgSession>(serverOptions());
+        QVERIFY(m_admin->connect().ok());
+        test::SyntheticCatalogShape shape;
+        shape.schema = kSchema;
+        QVERIFY(test::createSyntheticCatalog(*m_admin, shape).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_admin)
+            (void)test::dropSyntheticCatalog(*m_admin, kSchema);
+    }
+
+    void refreshPublishesSnapshots()
+    {
+        auto source = makeSource();
+        QCOMPARE(source->kind(), SourceKind::Live);
+        QSignalSpy ready(source.get(), &ClusterSource::snapshotReady);
+        QSignalSpy states(source.get(), &ClusterSource::connectionStateChanged);
+        const quint64 first = source->refresh();
+        QVERIFY(source->isRefreshing());
+        QCOMPARE(source->refresh(), first); // no second read while one runs
+        QTRY_COMPARE(ready.count(), 1);
+        QVERIFY(!source->isRefreshing());
+        const ClusterSnapshot snapshot = source->currentSnapshot();
+        QCOMPARE(snapshot.generation, first);
+        QCOMPARE(snapshot.sourceKind, SourceKind::Live);
+        QCOMPARE(snapshot.state->nodes.size(), std::size_t(3));
+        QCOMPARE(snapshot.state->placements.size(), std::size_t(27));
+        QVERIFY(snapshot.postgresVersion.startsWith(s("15")));
+        QVERIFY(snapshot.takenAt.isValid());
+        QCOMPARE(source->connectionState(), ClusterSource::ConnectionState::Connected);
+        QVERIFY(source->connectionMessage().startsWith(s("Connected to")));
+        QVERIFY(!source->serverInfo().connection.encrypted);
+        QCOMPARE(source->backgroundJobs().size(), std::size_t(1));
+
+        const quint64 second = source->refresh();
+        QVERIFY(second > first);
+        QTRY_COMPARE(ready.count(), 2);
+        QCOMPARE(source->currentSnapshot().generation, second);
+    }
+
+    void periodicRefreshAndPause()
+    {
+        auto source = makeSource();
+        QSignalSpy ready(source.get(), &ClusterSource::snapshotReady);
+        source->setRefreshInterval(100);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 3, 10000);
+        source->setPaused(true);
+        QVERIFY(source->isPaused());
+        QTRY_VERIFY(!source->isRefreshing());
+        const int count = ready.count();
+        QTest::qWait(600);
+        QCOMPARE(ready.count(), count);
+        source->setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() > count, 10000);
+    }
+
+    void refusedOperationIsNotDone()
+    {
+        auto source = makeSource();
+        QSignalSpy progress(source.get(), &ClusterSource::jobProgressed);
+        QSignalSpy finished(source.get(), &ClusterSource::jobFinished);
+        const JobId job = source->submit(engine::MoveShardPlacement{102008, 2, 3, engine::TransferMode::BlockWrites});
+        QVERIFY(job != 0);
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).value<JobId>(), job);
+        const auto result = finished.at(0).at(1).value<JobResult>();
+        QVERIFY(!result.ok());
+        QVERIFY(result.error.has_value());
+        QCOMPARE(result.generation, quint64(0));
+        // The exact SQL was reported before it ran.
+        QVERIFY(progress.count() >= 1);
+        QVERIFY(progress.at(0).at(1).value<JobProgress>().text.contains(
+            s("citus_move_shard_placement('102008'::int8, '2'::int4, '3'::int4")));
+    }
+
+    void unreachableServer()
+    {
+        LiveClusterSource source(serverOptions().with("port", "1").with("connect_timeout", "2"));
+        QSignalSpy failed(&source, &ClusterSource::refreshFailed);
+        source.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(source.connectionState(), ClusterSource::ConnectionState::Failed);
+        QVERIFY(source.currentSnapshot().isNull());
+        QVERIFY(!source.isRefreshing());
+        QSignalSpy finished(&source, &ClusterSource::jobFinished);
+        source.submit(engine::AddNode{"w9", 5432});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(!finished.at(0).at(1).value<JobResult>().ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveClusterSource)
+#include "tst_liveclustersource.moc"
