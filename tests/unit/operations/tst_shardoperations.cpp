@@ -241,6 +241,62 @@ private slots:
                  QStringLiteral("reference tables have not been replicated to node w:9804 yet"));
     }
 
+    void splitMoreErrors()
+    {
+        // too many children
+        std::vector<std::int32_t> points(64000);
+        for (std::size_t i = 0; i < points.size(); ++i)
+            points[i] = static_cast<std::int32_t>(i);
+        auto result = applyOperation(
+            splitCluster(), SplitShard{102010, points, std::vector<NodeId>(64001, 2), TransferMode::BlockWrites});
+        QVERIFY(!result.ok());
+        QCOMPARE(
+            q(result.error().message),
+            QStringLiteral("Resulting shard count '64001' with split is greater than max shard count '64000' limit."));
+        // a one-value shard cannot be split
+        const auto isolated = ops::isolateTenantDetailed(
+            splitCluster(), IsolateTenant{"public", "t", "5", true, TransferMode::BlockWrites});
+        QVERIFY(isolated.ok());
+        result = applyOperation(isolated->state, SplitShard{102018, {-1330264708}, {2, 3}, TransferMode::BlockWrites});
+        QVERIFY(!result.ok());
+        QCOMPARE(q(result.error().message),
+                 QStringLiteral("Cannot split shard id \"102018\" as min/max range are equal: ('-1330264708', "
+                                "'-1330264708')."));
+        // auto mode needs a replica identity on every colocated table
+        ClusterState state = splitCluster();
+        state.tables[1].hasReplicaIdentity = false;
+        result = applyOperation(state, SplitShard{102010, {100}, {2, 3}, TransferMode::Auto});
+        QVERIFY(!result.ok());
+        QCOMPARE(q(result.error().message),
+                 QStringLiteral("cannot use logical replication to transfer shards of the relation t2 since it "
+                                "doesn't have a REPLICA IDENTITY or PRIMARY KEY"));
+        QVERIFY(applyOperation(state, SplitShard{102010, {100}, {2, 3}, TransferMode::ForceLogical}).ok());
+    }
+
+    void moveOtherTableKinds()
+    {
+        ClusterState state = threeWorkers();
+        state.nodes[3].role = NodeRole::Secondary;
+        auto result = applyOperation(state, MoveShardPlacement{102008, 2, 4, TransferMode::BlockWrites});
+        QVERIFY(!result.ok());
+        QCOMPARE(q(result.error().message),
+                 QStringLiteral("Moving shards to a secondary (e.g., replica) node is not supported"));
+        state = threeWorkers();
+        state.tables[0].kind = TableKind::CitusLocal;
+        result = applyOperation(state, MoveShardPlacement{102008, 2, 4, TransferMode::BlockWrites});
+        QVERIFY(!result.ok());
+        QCOMPARE(q(result.error().message),
+                 QStringLiteral("table public.users is a local table, moving shard of a local table added to metadata "
+                                "is currently not supported"));
+        // single-shard tables move like any distributed table
+        state = applyAll(threeWorkers(), {CreateDistributedTable{"public", "s", "", ColumnType::None, "none", {}, 1}});
+        const GroupId from = groupsOfShard(state, 102073).at(0);
+        const NodeId fromNode = from + 1;
+        const NodeId toNode = from == 1 ? 3 : 2;
+        state = applyAll(state, {MoveShardPlacement{102073, fromNode, toNode, TransferMode::BlockWrites}});
+        QCOMPARE(groupsOfShard(state, 102073), std::vector<GroupId>{toNode - 1});
+    }
+
     void isolateExample()
     {
         // §7.2: tenant 5 hashes to -1330264708 in [-2147483648, -1073741825]
