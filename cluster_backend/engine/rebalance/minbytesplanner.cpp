@@ -48,7 +48,7 @@ private:
     std::vector<const Node*> m_nodes;
     std::vector<bool> m_mayHold;
     std::vector<std::int64_t> m_bytes;
-    std::vector<std::int64_t> m_placements;
+    std::vector<std::int64_t> m_placements; ///< placements of distributed tables
     std::vector<Unit> m_units;
     std::vector<std::set<std::pair<std::int64_t, std::uint32_t>>> m_unitsOn; ///< (bytes, unit) per node
     std::set<std::pair<ShardId, NodeId>> m_pairs;
@@ -71,11 +71,13 @@ Status MinBytesBalancer::build()
     m_bytes.assign(m_nodes.size(), 0);
     m_placements.assign(m_nodes.size(), 0);
     m_unitsOn.resize(m_nodes.size());
+    const std::unordered_set<ShardId> reference = referenceShards(state);
     for (const Placement& placement : state.placements) {
         const auto it = nodeOfGroup.find(placement.group);
         if (it != nodeOfGroup.end()) {
             m_bytes[it->second] += placement.bytes;
-            ++m_placements[it->second];
+            if (reference.count(placement.shard) == 0)
+                ++m_placements[it->second];
         }
     }
     const auto& pairs = m_options.strategy.allowed == ShardAllowedKind::OnlyListed ? m_options.strategy.allowedPairs

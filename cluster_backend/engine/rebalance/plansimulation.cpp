@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace shardscope::engine {
 
@@ -18,7 +19,27 @@ struct Loads
     std::vector<const Node*> nodes;
     std::vector<std::int64_t> bytes;
     std::vector<std::int64_t> shards;
+    std::vector<std::int64_t> distributedShards; ///< placements of non-reference tables
 };
+
+} // namespace
+
+std::unordered_set<ShardId> referenceShards(const ClusterState& state)
+{
+    std::unordered_set<TableOid> tables;
+    for (const Table& table : state.tables) {
+        if (table.kind == TableKind::Reference)
+            tables.insert(table.oid);
+    }
+    std::unordered_set<ShardId> shards;
+    for (const Shard& shard : state.shards) {
+        if (tables.count(shard.table) != 0)
+            shards.insert(shard.id);
+    }
+    return shards;
+}
+
+namespace {
 
 Loads loadsOf(const ClusterState& state)
 {
@@ -32,12 +53,16 @@ Loads loadsOf(const ClusterState& state)
     }
     loads.bytes.assign(loads.nodes.size(), 0);
     loads.shards.assign(loads.nodes.size(), 0);
+    loads.distributedShards.assign(loads.nodes.size(), 0);
+    const std::unordered_set<ShardId> reference = referenceShards(state);
     for (const Placement& placement : state.placements) {
         const auto it = index.find(placement.group);
         if (it == index.end())
             continue;
         loads.bytes[it->second] += placement.bytes;
         ++loads.shards[it->second];
+        if (reference.count(placement.shard) == 0)
+            ++loads.distributedShards[it->second];
     }
     return loads;
 }
@@ -47,7 +72,7 @@ ByteBalance balanceOf(const Loads& loads)
     std::vector<double> values;
     ByteBalance balance;
     for (std::size_t i = 0; i < loads.nodes.size(); ++i) {
-        if (loads.nodes[i]->shouldHaveShards || loads.shards[i] > 0) {
+        if (loads.nodes[i]->shouldHaveShards || loads.distributedShards[i] > 0) {
             values.push_back(static_cast<double>(loads.bytes[i]));
             balance.maxBytes = std::max(balance.maxBytes, loads.bytes[i]);
         }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace shardscope::engine {
@@ -35,7 +36,8 @@ struct NodePairTransfer
 };
 
 /**
- * Skew of bytes over the "balance nodes" (active primaries that should have shards or hold data):
+ * Skew of bytes over the "balance nodes" (active primaries that should have shards or hold placements of
+ * distributed tables; a coordinator holding only reference tables is not one). Bytes include every placement:
  * maxOverMean = max / mean, coefficientOfVariation = population standard deviation / mean (1 and 0 when empty).
  */
 struct ByteBalance
@@ -66,6 +68,9 @@ struct PlanSimulation
  * its source.
  */
 Result<ClusterState> applyRebalancePlan(const ClusterState& state, const RebalancePlan& plan);
+
+/** Ids of the reference tables' shards. */
+std::unordered_set<ShardId> referenceShards(const ClusterState& state);
 
 /** Byte balance of a state (see ByteBalance). */
 ByteBalance byteBalance(const ClusterState& state);
