@@ -177,8 +177,8 @@ Result<ClusterState> createDistributedTable(const ClusterState& state, const Cre
             if (group.shardCount != shardCount || group.replicationFactor != replicationFactor ||
                 columnTypeOid(group.columnType) != typeOid || group.collation != collation)
                 continue;
-            colocationId = group.id;
-            break;
+            if (colocationId == 0 || group.id < colocationId) // the smallest matching id
+                colocationId = group.id;
         }
         if (colocationId != 0 && request.shardCount) {
             // strict shard_count: a group whose table was split no longer matches
