@@ -30,6 +30,11 @@ HeatmapColorScale::HeatmapColorScale(HeatmapScaleMode mode, double maxValue)
 {
     for (std::size_t i = 0; i < m_lut.size(); ++i)
         m_lut[i] = paletteColor(static_cast<double>(i) / (m_lut.size() - 1)).rgb();
+    // Entry i covers positions [(i - 0.5) / 255, (i + 0.5) / 255): invert position() at the upper edges.
+    for (std::size_t i = 0; i < m_bounds.size(); ++i) {
+        const double t = (static_cast<double>(i) + 0.5) / (m_lut.size() - 1);
+        m_bounds[i] = m_mode == HeatmapScaleMode::Log ? std::pow(10.0, t * m_logMax) - 1.0 : t * m_max;
+    }
 }
 
 double HeatmapColorScale::position(double value) const
@@ -42,7 +47,9 @@ double HeatmapColorScale::position(double value) const
 
 int HeatmapColorScale::lutIndex(double value) const
 {
-    return static_cast<int>(std::lround(position(value) * (m_lut.size() - 1)));
+    if (!(value > 0))
+        return 0;
+    return static_cast<int>(std::upper_bound(m_bounds.begin(), m_bounds.end(), value) - m_bounds.begin());
 }
 
 std::vector<double> HeatmapColorScale::ticks(int maxTicks) const

@@ -46,6 +46,8 @@ private:
     double m_max = 1.0;
     double m_logMax = 1.0;
     std::array<QRgb, 256> m_lut{};
+    /** m_bounds[i]: the smallest value drawn with lut entry i + 1; a binary search beats a log10 per cell. */
+    std::array<double, 255> m_bounds{};
 };
 
 } // namespace shardscope

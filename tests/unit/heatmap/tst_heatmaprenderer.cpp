@@ -62,6 +62,25 @@ private Q_SLOTS:
         QCOMPARE(QList<double>(ticks.begin(), ticks.end()), expected);
     }
 
+    void lutIndexMatchesPosition_data()
+    {
+        QTest::addColumn<HeatmapScaleMode>("mode");
+        QTest::newRow("linear") << HeatmapScaleMode::Linear;
+        QTest::newRow("log") << HeatmapScaleMode::Log;
+    }
+
+    void lutIndexMatchesPosition()
+    {
+        QFETCH(HeatmapScaleMode, mode);
+        const HeatmapColorScale scale(mode, 123456789.0);
+        for (double v : {0.0, 0.5, 1.0, 3.0, 77.0, 1e3, 5e4, 1e6, 3e7, 1.2e8, 123456789.0, 2e9}) {
+            const double exact = scale.position(v) * 255;
+            QVERIFY2(std::abs(scale.lutIndex(v) - exact) <= 0.5 + 1e-6, qPrintable(QString::number(v)));
+        }
+        QCOMPARE(scale.lutIndex(123456789.0), 255);
+        QCOMPARE(scale.lutIndex(0.0), 0);
+    }
+
     void paletteGetsLighter()
     {
         double previous = -1;
