@@ -228,6 +228,77 @@ private slots:
             QCOMPARE(move.phase, RebalancePhase::Evacuate);
     }
 
+    // The fixture cluster after step 7 with a fourth, empty worker: users/events (32 shards, 11/11/10), eight
+    // hashvec tables (4 x 32 and 4 x 7 shards, each its own group) and 50 x 128-shard bench tables, all on 3
+    // workers. The fixtures README reports the real plans' sizes: 1,502 rows (default) and 1,652 (by_shard_count).
+    void fourWorkerRowCounts_data()
+    {
+        QTest::addColumn<QString>("strategy");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("default") << QStringLiteral("by_disk_size") << 1502;
+        QTest::newRow("by_shard_count") << QStringLiteral("by_shard_count") << 1652;
+    }
+    void fourWorkerRowCounts()
+    {
+        QFETCH(QString, strategy);
+        QFETCH(int, rows);
+        ClusterBuilder builder({9701, 9702, 9703, 9704});
+        std::vector<int> usersLayout;
+        for (int i = 0; i < 32; ++i)
+            usersLayout.push_back(i < 11 ? 0 : (i < 22 ? 1 : 2));
+        builder.addTable("users", 1, usersLayout);
+        builder.addTable("events", 1, usersLayout);
+        ColocationId group = 3;
+        for (int shards : {32, 7, 32, 7, 32, 7, 32, 7}) {
+            builder.addRoundRobinTable("hashvec_" + std::to_string(group), group, shards, 3);
+            ++group;
+        }
+        for (int t = 0; t < 50; ++t)
+            builder.addRoundRobinTable("bench_" + std::to_string(t), group, 128, 3);
+        QCOMPARE(builder.state().placements.size(), std::size_t(64 + 156 + 6400));
+        const auto plan = planRebalance(builder.state(), withStrategy(strategy.toLocal8Bit().constData()));
+        QVERIFY(plan.ok());
+        QCOMPARE(static_cast<int>(plan->rows.size()), rows);
+    }
+
+    // §6.8: what each entry point takes from the arguments and what it takes from the strategy.
+    void entryPointOptions()
+    {
+        const ClusterState state = fixtureClusterAtRebalance();
+        RebalanceOptions options;
+        options.relation = "nope"; // ignored by citus_rebalance_start
+        options.excludedShards = {102009};
+        options.threshold = 0.9F;  // ignored too: strategy default 0.1
+        options.maxShardMoves = 1; // replaced by 10,000,000
+        options.entryPoint = RebalanceEntryPoint::RebalanceStart;
+        const auto start = planRebalance(state, options);
+        QVERIFY(start.ok());
+        QCOMPARE(start->moves.size(), std::size_t(10));
+        QCOMPARE(start->moves.front().shard, ShardId(102009));
+
+        // 1.5 + 1 on one node, 0.5 on the other: moving the 1.5 group only improves the balance by a third of
+        // what it adds, so an improvement threshold of 0.5 skips it and moves the 1 group instead.
+        ClusterBuilder builder({9801, 9802});
+        builder.addTable("t", 1, {0, 0, 1});
+        RebalanceOptions get;
+        get.strategy.name = "custom";
+        get.strategy.cost = ShardCostKind::CustomData;
+        get.strategy.shardCost = {{102008, 1.5F}, {102009, 1.0F}, {102010, 0.5F}};
+        get.strategy.defaultThreshold = 0.0F;
+        get.strategy.minimumThreshold = 0.0F;
+        get.strategy.improvementThreshold = 0.0F;
+        get.improvementThreshold = 0.5F; // taken by get_rebalance_table_shards_plan...
+        const auto strict = planRebalance(builder.state(), get);
+        get.entryPoint = RebalanceEntryPoint::RebalanceTableShards; // ...but not by rebalance_table_shards
+        const auto table = planRebalance(builder.state(), get);
+        QVERIFY(strict.ok() && table.ok());
+        QCOMPARE(strict->decisions.ignoredMoveCount, std::int64_t(1));
+        QCOMPARE(strict->decisions.ignoredMoves.front().shard, ShardId(102008));
+        QCOMPARE(movesAsText(*strict), QStringList{QStringLiteral("102009:2>3")});
+        QCOMPARE(table->decisions.ignoredMoveCount, std::int64_t(0));
+        QCOMPARE(movesAsText(*table), (QStringList{QStringLiteral("102008:2>3"), QStringLiteral("102010:3>2")}));
+    }
+
     void unknownStrategy()
     {
         const auto strategy = builtinRebalanceStrategy("by_magic");

@@ -31,8 +31,8 @@ std::vector<LiteralMove> asLiteral(const RebalancePlan& plan)
     return moves;
 }
 
-constexpr int kBlocks = 16;
-constexpr int kPerBlock = 40; // 640 random states
+constexpr int kBlocks = 32;
+constexpr int kPerBlock = 40; // 1,280 random states
 
 } // namespace
 
