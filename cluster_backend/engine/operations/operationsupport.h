@@ -3,6 +3,7 @@
 
 #include "api/error.h"
 #include "engine/clusterstate.h"
+#include "sqlquote.h"
 
 #include <string>
 #include <string_view>
@@ -13,10 +14,6 @@ namespace shardscope::engine::ops {
 /** An error as Citus raises it: message, SQLSTATE, detail and hint. */
 Error citusError(std::string message, std::string sqlstate = "XX000", std::string detail = {}, std::string hint = {});
 
-/** PostgreSQL's quote_ident: quotes unless the name is a lower-case identifier that is not a keyword. */
-std::string quoteIdent(std::string_view name);
-/** PostgreSQL's quote_literal: single quotes doubled, E'' with doubled backslashes when there are any. */
-std::string quoteLiteral(std::string_view text);
 /** schema.name as generate_qualified_relation_name prints it (each part through quoteIdent). */
 std::string qualifiedName(const Table& table);
 /** The regclass text a user types for a table: name alone in public, schema.name otherwise. */
