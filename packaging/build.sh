@@ -20,7 +20,7 @@ packages=(
     fonts-dejavu-core
 )
 if [ "$mode" = test ]; then
-    packages+=(libbenchmark-dev postgresql-15 postgresql-contrib xvfb xauth dbus dbus-x11 gnome-keyring)
+    packages+=(libbenchmark-dev postgresql-15 postgresql-contrib xvfb xauth dbus dbus-x11 gnome-keyring clang libclang-rt-14-dev)
 fi
 
 missing=()

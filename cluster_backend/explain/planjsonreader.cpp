@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "explain/planjsonreader.h"
 
+#include <algorithm>
 #include <simdjson.h>
 
 namespace shardscope::explain {
@@ -354,8 +355,8 @@ bool JsonPlanReader::distributedQuery(element value, PlanNode& out)
                     return false;
             }
         } else {
-            out.properties.push_back({"Distributed Query/" + std::string(key), {}});
-            ok = generic(field.value, out.properties.back().value);
+            out.distributedProperties.push_back({std::string(key), {}});
+            ok = generic(field.value, out.distributedProperties.back().value);
         }
         if (!ok)
             return false;
@@ -477,6 +478,73 @@ bool JsonPlanReader::subplan(element value, CitusSubplan& out)
 }
 
 } // namespace
+
+bool isModelledPlanKey(PlanKeyContext context, std::string_view key)
+{
+    // Keep these lists in step with the readers above.
+    static constexpr std::string_view kStatement[] = {"Plan", "Planning Time", "Execution Time"};
+    static constexpr std::string_view kNode[] = {"Node Type",
+                                                 "Custom Plan Provider",
+                                                 "Parent Relationship",
+                                                 "Subplan Name",
+                                                 "Relation Name",
+                                                 "Schema",
+                                                 "Alias",
+                                                 "Index Name",
+                                                 "CTE Name",
+                                                 "Function Name",
+                                                 "Join Type",
+                                                 "Strategy",
+                                                 "Partial Mode",
+                                                 "Operation",
+                                                 "Scan Direction",
+                                                 "Parallel Aware",
+                                                 "Async Capable",
+                                                 "Startup Cost",
+                                                 "Total Cost",
+                                                 "Plan Rows",
+                                                 "Plan Width",
+                                                 "Actual Startup Time",
+                                                 "Actual Total Time",
+                                                 "Actual Rows",
+                                                 "Actual Loops",
+                                                 "Workers Planned",
+                                                 "Workers Launched",
+                                                 "Shared Hit Blocks",
+                                                 "Shared Read Blocks",
+                                                 "Shared Dirtied Blocks",
+                                                 "Shared Written Blocks",
+                                                 "Local Hit Blocks",
+                                                 "Local Read Blocks",
+                                                 "Local Dirtied Blocks",
+                                                 "Local Written Blocks",
+                                                 "Temp Read Blocks",
+                                                 "Temp Written Blocks",
+                                                 "WAL Records",
+                                                 "WAL FPI",
+                                                 "WAL Bytes",
+                                                 "INSERT/SELECT method",
+                                                 "Distributed Query",
+                                                 "Select Query",
+                                                 "Plans"};
+    static constexpr std::string_view kTask[] = {"Node", "Query", "Tuple data received from node", "Remote Plan"};
+    static constexpr std::string_view kDependentJob[] = {"Map Task Count", "Merge Task Count"};
+    static constexpr std::string_view kSubplan[] = {"Subplan Name", "PlannedStmt", "Subplan"};
+    auto in = [key](const auto& list) { return std::find(std::begin(list), std::end(list), key) != std::end(list); };
+    switch (context) {
+    case PlanKeyContext::Statement:
+        return in(kStatement);
+    case PlanKeyContext::Node:
+        return in(kNode);
+    case PlanKeyContext::Task:
+        return in(kTask);
+    case PlanKeyContext::DependentJob:
+        return in(kDependentJob);
+    case PlanKeyContext::Subplan:
+        return in(kSubplan);
+    }
+    return false;
+}
 
 Result<ExplainPlan> parsePlanJson(std::string_view json)
 {

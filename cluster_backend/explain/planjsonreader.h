@@ -19,4 +19,20 @@ inline constexpr std::size_t kMaxPlanJsonDepth = 1024;
  */
 Result<ExplainPlan> parsePlanJson(std::string_view json);
 
+/** Where a JSON member sits, for isModelledPlanKey(). */
+enum class PlanKeyContext : std::uint8_t
+{
+    Statement,
+    Node,
+    Task,
+    DependentJob,
+    Subplan,
+};
+
+/**
+ * Whether the JSON reader gives key a typed meaning in that context ("Plan Rows" on a node, "Remote Plan" on a
+ * task). The text reader renames detail lines that would collide, so every plan writes back unambiguously.
+ */
+bool isModelledPlanKey(PlanKeyContext context, std::string_view key);
+
 } // namespace shardscope::explain

@@ -7,8 +7,6 @@ namespace shardscope::explain {
 
 namespace {
 
-constexpr std::string_view kDistributedPrefix = "Distributed Query/";
-
 /** Appends JSON with PostgreSQL's layout: one member per line, objects opened on the member's line. */
 class JsonPlanWriter
 {
@@ -25,10 +23,11 @@ private:
     void job(const CitusJob& j);
     void task(const CitusTask& t);
     void value(const PlanValue& v);
-    void properties(const PlanProperties& list, bool distributedPart);
+    void properties(const PlanProperties& list);
 
     void open(char bracket);
     void close(char bracket);
+    void item(); // the separator before an array element
     void key(std::string_view name);
     void string(std::string_view text);
     void member(std::string_view name, std::string_view text);
@@ -67,16 +66,19 @@ void JsonPlanWriter::close(char bracket)
     m_first = false;
 }
 
-void JsonPlanWriter::key(std::string_view name)
+void JsonPlanWriter::item()
 {
     if (!m_first)
         m_out += ',';
     m_first = false;
     newline();
-    if (!name.empty()) {
-        string(name);
-        m_out += m_indent ? ": " : ":";
-    }
+}
+
+void JsonPlanWriter::key(std::string_view name)
+{
+    item();
+    string(name);
+    m_out += m_indent ? ": " : ":";
 }
 
 void JsonPlanWriter::string(std::string_view text)
@@ -139,17 +141,22 @@ void JsonPlanWriter::value(const PlanValue& v)
     case PlanValue::Kind::Integer:
         m_out += std::to_string(v.integer);
         break;
-    case PlanValue::Kind::Number:
-        m_out += formatNumber(v.number);
+    case PlanValue::Kind::Number: {
+        // Keep a fraction or exponent, so the value reads back as a number rather than an integer.
+        const std::string text = formatNumber(v.number);
+        m_out += text;
+        if (text.find_first_of(".e") == std::string::npos)
+            m_out += ".0";
         break;
+    }
     case PlanValue::Kind::String:
         string(v.text);
         break;
     case PlanValue::Kind::Array:
         open('[');
-        for (const PlanValue& item : v.items) {
-            key({});
-            value(item);
+        for (const PlanValue& element : v.items) {
+            item();
+            value(element);
         }
         close(']');
         break;
@@ -164,13 +171,10 @@ void JsonPlanWriter::value(const PlanValue& v)
     }
 }
 
-void JsonPlanWriter::properties(const PlanProperties& list, bool distributedPart)
+void JsonPlanWriter::properties(const PlanProperties& list)
 {
     for (const PlanProperty& p : list) {
-        const bool isDistributed = std::string_view(p.key).substr(0, kDistributedPrefix.size()) == kDistributedPrefix;
-        if (isDistributed != distributedPart)
-            continue;
-        key(distributedPart ? std::string_view(p.key).substr(kDistributedPrefix.size()) : std::string_view(p.key));
+        key(p.key);
         value(p.value);
     }
 }
@@ -179,7 +183,7 @@ void JsonPlanWriter::statements(const std::vector<ExplainStatement>& list)
 {
     open('[');
     for (const ExplainStatement& s : list) {
-        key({});
+        item();
         statement(s);
     }
     close(']');
@@ -194,7 +198,7 @@ void JsonPlanWriter::statement(const ExplainStatement& s)
     }
     if (s.planningTimeMs)
         member("Planning Time", *s.planningTimeMs);
-    properties(s.properties, false);
+    properties(s.properties);
     if (s.executionTimeMs)
         member("Execution Time", *s.executionTimeMs);
     close('}');
@@ -253,7 +257,7 @@ void JsonPlanWriter::node(const PlanNode& n)
         member("Workers Planned", *n.workersPlanned);
     if (n.workersLaunched)
         member("Workers Launched", *n.workersLaunched);
-    properties(n.properties, false);
+    properties(n.properties);
     if (!n.insertSelectMethod.empty())
         member("INSERT/SELECT method", n.insertSelectMethod);
     if (!n.selectQuery.empty()) {
@@ -286,7 +290,7 @@ void JsonPlanWriter::node(const PlanNode& n)
         key("Plans");
         open('[');
         for (const PlanNode& child : n.children) {
-            key({});
+            item();
             node(child);
         }
         close(']');
@@ -302,18 +306,18 @@ void JsonPlanWriter::distributedQuery(const PlanNode& n)
         key("Subplans");
         open('[');
         for (const CitusSubplan& sub : n.subplans) {
-            key({});
+            item();
             open('{');
             if (!sub.name.empty())
                 member("Subplan Name", sub.name);
-            properties(sub.properties, false);
+            properties(sub.properties);
             key("PlannedStmt");
             statements(sub.plans);
             close('}');
         }
         close(']');
     }
-    properties(n.properties, true);
+    properties(n.distributedProperties);
     job(*n.job);
     close('}');
 }
@@ -328,12 +332,12 @@ void JsonPlanWriter::job(const CitusJob& j)
         member("Tuple data received from nodes", j.tupleDataReceived);
     if (!j.tasksShown.empty())
         member("Tasks Shown", j.tasksShown);
-    properties(j.properties, false);
+    properties(j.properties);
     if (!j.tasks.empty()) {
         key("Tasks");
         open('[');
         for (const CitusTask& t : j.tasks) {
-            key({});
+            item();
             task(t);
         }
         close(']');
@@ -342,13 +346,13 @@ void JsonPlanWriter::job(const CitusJob& j)
         key("Dependent Jobs");
         open('[');
         for (const CitusDependentJob& d : j.dependentJobs) {
-            key({});
+            item();
             open('{');
             if (d.mapTaskCount)
                 member("Map Task Count", *d.mapTaskCount);
             if (d.mergeTaskCount)
                 member("Merge Task Count", *d.mergeTaskCount);
-            properties(d.properties, false);
+            properties(d.properties);
             close('}');
         }
         close(']');
@@ -365,11 +369,11 @@ void JsonPlanWriter::task(const CitusTask& t)
         member("Tuple data received from node", t.tupleDataReceived);
     if (!t.node.empty())
         member("Node", t.node);
-    properties(t.properties, false);
+    properties(t.properties);
     if (!t.remotePlan.empty()) {
         key("Remote Plan");
         open('[');
-        key({});
+        item();
         statements(t.remotePlan);
         close(']');
     }

@@ -118,6 +118,7 @@ struct PlanNode
 
     std::optional<CitusJob> job;               ///< Citus: the distributed job of this custom scan
     std::vector<CitusSubplan> subplans;        ///< Citus: subplans run before the job
+    PlanProperties distributedProperties;      ///< Citus: other members of "Distributed Query"
     std::string insertSelectMethod;            ///< Citus: "repartition", "pull to coordinator"
     std::vector<ExplainStatement> selectQuery; ///< Citus INSERT ... SELECT: the SELECT's plan
     std::vector<PlanNode> children;            ///< "Plans"

@@ -2,7 +2,10 @@
 #include "explain/plantextreader.h"
 
 #include "explain/numberformat.h"
+#include "explain/planjsonreader.h"
 #include "explain/plantextheader.h"
+
+#include <simdjson.h>
 
 namespace shardscope::explain {
 
@@ -61,6 +64,34 @@ struct Frame
     PlanValue* group = nullptr;
     std::string label;
 };
+
+/** A detail line's key, renamed when JSON gives that name a typed meaning ("Plan Rows: many" is no figure). */
+std::string keyFor(Frame::Kind kind, std::string_view key)
+{
+    PlanKeyContext context = PlanKeyContext::Node;
+    switch (kind) {
+    case Frame::Kind::Statement:
+        context = PlanKeyContext::Statement;
+        break;
+    case Frame::Kind::Task:
+        context = PlanKeyContext::Task;
+        break;
+    case Frame::Kind::DependentJob:
+        context = PlanKeyContext::DependentJob;
+        break;
+    case Frame::Kind::Subplan:
+        context = PlanKeyContext::Subplan;
+        break;
+    case Frame::Kind::Node:
+    case Frame::Kind::Label:
+    case Frame::Kind::Group:
+        break;
+    }
+    std::string out(key);
+    if (kind != Frame::Kind::Group && isModelledPlanKey(context, key))
+        out += " (text)";
+    return out;
+}
 
 class TextPlanReader
 {
@@ -252,7 +283,7 @@ bool TextPlanReader::detail(std::size_t col, std::string_view content)
     }
 
     auto addTo = [&](PlanProperties& list) {
-        list.push_back({std::string(key), hasValue ? PlanValue::makeString(std::string(value)) : PlanValue()});
+        list.push_back({keyFor(frame.kind, key), hasValue ? PlanValue::makeString(std::string(value)) : PlanValue()});
         if (opensGroup) {
             list.back().value.kind = PlanValue::Kind::Object;
             Frame group(Frame::Kind::Group, col + 2);
@@ -361,7 +392,8 @@ void TextPlanReader::nodeDetail(PlanNode& node, std::string_view key, std::strin
             }
         }
     }
-    node.properties.push_back({std::string(key), hasValue ? PlanValue::makeString(std::string(value)) : PlanValue()});
+    node.properties.push_back(
+        {keyFor(Frame::Kind::Node, key), hasValue ? PlanValue::makeString(std::string(value)) : PlanValue()});
 }
 
 bool TextPlanReader::finish()
@@ -377,6 +409,8 @@ bool TextPlanReader::finish()
 
 Result<ExplainPlan> parsePlanText(std::string_view text)
 {
+    if (!simdjson::validate_utf8(text.data(), text.size()))
+        return Error::make("This is not an EXPLAIN plan: the text is not UTF-8.", kCode);
     TextPlanReader reader;
     std::size_t number = 0;
     std::size_t start = 0;
