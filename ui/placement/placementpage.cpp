@@ -2,6 +2,7 @@
 #include "placementpage.h"
 
 #include "api/async.h"
+#include "clusterselection.h"
 #include "engine/skew.h"
 #include "heatmap/heatmapformat.h"
 #include "heatmap/heatmapview.h"
@@ -52,6 +53,25 @@ PlacementPage::PlacementPage(ClusterSource* source, QWidget* parent) : QWidget(p
         if (!m_source->currentSnapshot().isNull())
             showSnapshot(m_source->currentSnapshot());
     }
+}
+
+PlacementPage::PlacementPage(const PageContext& context, QWidget* parent) : PlacementPage(context.source, parent)
+{
+    ClusterSelection* selection = context.selection;
+    if (!selection)
+        return;
+    connect(this, &PlacementPage::shardGroupSelected, selection, [this, selection](qint64 shardId) {
+        const auto matrix = m_view->matrix();
+        const int column = matrix ? matrix->columnOfShard(shardId) : -1;
+        if (column >= 0 && !matrix->column(column).reference)
+            selection->setCurrent({ClusterItemKind::ColocationGroup, matrix->column(column).colocation});
+    });
+    connect(selection, &ClusterSelection::currentChanged, this, [this](const ClusterItemRef& ref) {
+        // While one group is shown, picking another elsewhere switches to it; the "all" view stays put.
+        if (ref.kind == ClusterItemKind::ColocationGroup && ref.id != m_group &&
+            m_group != HeatmapMatrixBuilder::kAllGroups)
+            setColocationGroup(static_cast<engine::ColocationId>(ref.id));
+    });
 }
 
 PlacementPage::~PlacementPage() = default;

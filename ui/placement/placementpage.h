@@ -3,6 +3,7 @@
 
 #include "api/clustersource.h"
 #include "heatmap/heatmapmatrixbuilder.h"
+#include "pagecontext.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -27,6 +28,8 @@ class PlacementPage : public QWidget
     Q_OBJECT
 public:
     explicit PlacementPage(ClusterSource* source, QWidget* parent = nullptr);
+    /** As a main window tab: also follows and sets the window's selection (colocation groups). */
+    PlacementPage(const PageContext& context, QWidget* parent = nullptr);
     ~PlacementPage() override;
 
     HeatmapView* heatmap() const { return m_view; }
