@@ -13,8 +13,12 @@ void expandPlanRows(const ShardGroupCatalog& catalog, RebalancePlan& plan)
         nodes.emplace(node.id, &node);
     for (std::size_t m = 0; m < plan.moves.size(); ++m) {
         PlannedMove& move = plan.moves[m];
-        const Node* source = nodes.at(move.source);
-        const Node* target = nodes.at(move.target);
+        const auto sourceIt = nodes.find(move.source);
+        const auto targetIt = nodes.find(move.target);
+        if (sourceIt == nodes.end() || targetIt == nodes.end())
+            continue; // moves always name nodes of the state; never throw across the engine boundary
+        const Node* source = sourceIt->second;
+        const Node* target = targetIt->second;
         const std::uint32_t shard = catalog.shardIndex(move.shard);
         move.bytes = 0;
         for (std::uint32_t member : catalog.shardGroup(shard)) {

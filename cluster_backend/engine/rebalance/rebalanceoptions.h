@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace shardscope::engine {
@@ -51,5 +52,15 @@ struct RebalanceOptions
     /** citus.max_rebalancer_logged_ignored_moves (-1 = all): how many ignored moves get a notice. */
     std::int32_t maxLoggedIgnoredMoves = 5;
 };
+
+/** citus_drain_node(name, port, rebalance_strategy => strategy) as planner options (§6.8). */
+inline RebalanceOptions drainNodeOptions(NodeAddress node, RebalanceStrategy strategy = RebalanceStrategy::byDiskSize())
+{
+    RebalanceOptions options;
+    options.entryPoint = RebalanceEntryPoint::DrainNode;
+    options.strategy = std::move(strategy);
+    options.drainNode = std::move(node);
+    return options;
+}
 
 } // namespace shardscope::engine

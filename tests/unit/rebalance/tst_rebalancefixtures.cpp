@@ -215,8 +215,7 @@ private slots:
         builder.addTable("t", 1, {0, 1, 0, 0, 2, 0, 1, 0, 3, 1, 3, 3}); // 5 on 9801, 3 on 9802, 1 on 9803, 3 on 9804
         RebalanceOptions options = withStrategy("by_shard_count");
         if (drainNode) {
-            options.entryPoint = RebalanceEntryPoint::DrainNode;
-            options.drainNode = NodeAddress{"localhost", 9802};
+            options = drainNodeOptions({"localhost", 9802}, RebalanceStrategy::byShardCount());
         } else {
             builder.state().nodes[2].shouldHaveShards = false;
             options.drainOnly = true;
