@@ -35,7 +35,7 @@ std::int64_t randomBytes(std::mt19937_64& rng, int style)
 
 } // namespace
 
-ClusterState randomCluster(std::mt19937_64& rng)
+ClusterState randomCluster(std::mt19937_64& rng, int maxShards)
 {
     ClusterState state;
     const int workers = pick(rng, 2, 7);
@@ -86,7 +86,7 @@ ClusterState randomCluster(std::mt19937_64& rng)
     const int colocationGroups = pick(rng, 1, 4);
     for (int g = 1; g <= colocationGroups; ++g) {
         const bool singleShard = chance(rng, 0.15);
-        const int shardCount = singleShard ? 1 : (chance(rng, 0.3) ? pick(rng, 1, workers) : pick(rng, 1, 24));
+        const int shardCount = singleShard ? 1 : (chance(rng, 0.3) ? pick(rng, 1, workers) : pick(rng, 1, maxShards));
         const int rf = (!singleShard && chance(rng, 0.2)) ? 2 : 1;
         state.colocationGroups.push_back({g, shardCount, rf, singleShard ? ColumnType::None : ColumnType::Int8, 0});
         std::vector<std::vector<GroupId>> layout;

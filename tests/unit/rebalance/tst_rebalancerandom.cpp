@@ -81,6 +81,26 @@ private slots:
         QVERIFY2(withMoves >= kPerBlock / 4, "the generator should produce states that need moves");
     }
 
+    // Fewer, larger states (up to ~1,400 placements, dozens of moves each).
+    void largerStatesSameAsLiteralTranscription()
+    {
+        for (int seed = 0; seed < 60; ++seed) {
+            std::mt19937_64 rng(static_cast<std::uint64_t>(seed) * 104729U + 3U);
+            const ClusterState state = randomCluster(rng, 120);
+            const RebalanceOptions options = randomOptions(state, rng);
+            const LiteralPlan expected = literalRebalance(state, options);
+            const auto plan = planRebalance(state, options);
+            QCOMPARE(plan.ok(), !expected.failed);
+            if (!plan.ok())
+                continue;
+            const auto actual = asLiteral(*plan);
+            QVERIFY2(actual == expected.moves, qPrintable(QStringLiteral("seed %1\n  planner: %2\n  literal: %3")
+                                                              .arg(seed)
+                                                              .arg(describe(actual), describe(expected.moves))));
+            QCOMPARE(plan->decisions.ignoredMoveCount, static_cast<std::int64_t>(expected.ignoredMoves));
+        }
+    }
+
     // No move lands where the shard is not allowed, or on a node that already holds it, or starts from a node
     // that does not hold it; every move's rows cover the whole shard group.
     void movesAreLegal()
