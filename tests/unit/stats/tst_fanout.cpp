@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// Fan-out classification: the real cluster's statements (04_) on its tables (01_), and statements written here.
+#include "fixturecsv.h"
+#include "stats/fanoutclassifier.h"
+
+#include <QTest>
+
+using namespace shardscope::stats;
+using shardscope::engine::TableKind;
+
+namespace {
+
+// users and events hash-distributed by user_id (colocation 1, 32 shards on 2 workers), countries a reference table.
+TableCatalog fixtureCatalog()
+{
+    QMap<QString, int> nodes;
+    for (const auto& row : shardscope::test::readCsv(QStringLiteral("stats/01_citus_shards_per_node.csv")))
+        ++nodes[row[QStringLiteral("table_name")]];
+    TableCatalog catalog;
+    for (const auto& row : shardscope::test::readCsv(QStringLiteral("stats/01_citus_tables.csv"))) {
+        CatalogTable table;
+        table.name = row[QStringLiteral("table_name")].toStdString();
+        const bool reference = row[QStringLiteral("citus_table_type")] == QLatin1String("reference");
+        table.kind = reference ? TableKind::Reference : TableKind::HashDistributed;
+        if (!reference)
+            table.distributionColumn = row[QStringLiteral("distribution_column")].toStdString();
+        table.colocationId = row[QStringLiteral("colocation_id")].toInt();
+        table.shardCount = row[QStringLiteral("shard_count")].toInt();
+        table.nodeCount = nodes.value(row[QStringLiteral("table_name")]);
+        catalog.add(table);
+    }
+    // Tables of our own, for the cases the fixture cluster does not have.
+    catalog.add(CatalogTable{"public", "orders", TableKind::HashDistributed, "order_id", 5, 8, 4});
+    catalog.add(CatalogTable{"public", "audit", TableKind::CitusLocal, "", 0, 1, 1});
+    return catalog;
+}
+
+} // namespace
+
+class TestFanout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fixtureCatalogIsRead()
+    {
+        const TableCatalog catalog = fixtureCatalog();
+        const CatalogTable* events = catalog.find("", "events");
+        QVERIFY(events != nullptr);
+        QCOMPARE(events->distributionColumn, std::string("user_id"));
+        QCOMPARE(events->shardCount, 32);
+        QCOMPARE(events->nodeCount, 2);
+        QCOMPARE(catalog.find("", "countries")->nodeCount, 3);
+    }
+
+    void classify_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("shards"); // -1: not known
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<bool>("upperBound");
+        const auto row = [](const char* name, const char* sql, const char* kind, int shards, int nodes,
+                            bool upper = false) {
+            QTest::newRow(name) << QString::fromUtf8(sql) << QString::fromLatin1(kind) << shards << nodes << upper;
+        };
+        // The statements of 04_citus_stat_statements_raw.csv.
+        row("router select", "SELECT count(*) FROM events WHERE user_id = $1", "router", 1, 1);
+        row("router insert", "INSERT INTO events (user_id, event_type, payload) VALUES ($1, $2, $3)", "router", 1, 1);
+        row("router users", "SELECT email FROM users WHERE user_id = $1", "router", 1, 1);
+        row("no key", "SELECT count(*) FROM events WHERE event_type = $1", "multi-shard", 32, 2);
+        row("count all", "SELECT count(*) FROM users;", "multi-shard", 32, 2);
+        row("colocated join",
+            "SELECT u.email, count(*) AS n FROM users u JOIN events e ON e.user_id = u.user_id GROUP BY u.email "
+            "ORDER BY n DESC LIMIT $1",
+            "multi-shard", 32, 2);
+        row("reference join",
+            "SELECT c.name, count(*) FROM events e JOIN countries c ON c.code = e.payload->>$1 GROUP BY c.name",
+            "multi-shard", 32, 2);
+        row("router update", "UPDATE users SET email = email WHERE user_id = $1", "router", 1, 1);
+        row("prepare", "PREPARE ev_by_user(bigint) AS SELECT count(*) FROM events WHERE user_id = $1;", "router", 1, 1);
+        row("router delete", "DELETE FROM events WHERE user_id = $1 AND event_type = $2", "router", 1, 1);
+        row("multi-row insert",
+            "INSERT INTO events (user_id, event_type, payload) VALUES ($1, $2, $3), ($4, $5, $6), ($7, $8, $9)",
+            "multi-shard", 3, 2, true);
+        // Statements of our own.
+        row("in list", "SELECT * FROM events WHERE user_id IN ($1, $2, $3, $4, $5)", "multi-shard", 5, 2, true);
+        row("or of keys", "SELECT * FROM events WHERE user_id = 1 OR user_id = 2", "multi-shard", 2, 2, true);
+        row("or with other column", "SELECT * FROM events WHERE user_id = 1 OR event_type = 'x'", "multi-shard", 32, 2);
+        row("and narrows", "SELECT * FROM events WHERE user_id IN (1, 2) AND user_id = 1", "router", 1, 1);
+        row("range does not prune", "SELECT * FROM events WHERE user_id BETWEEN 1 AND 3", "multi-shard", 32, 2);
+        row("any array literal", "SELECT * FROM events WHERE user_id = ANY(ARRAY[1, 2])", "multi-shard", 2, 2, true);
+        row("any parameter", "SELECT * FROM events WHERE user_id = ANY($1)", "unknown", -1, -1);
+        row("constant on the left", "SELECT * FROM events WHERE 7 = user_id", "router", 1, 1);
+        row("typed parameter", "SELECT * FROM events WHERE user_id = $1::bigint", "router", 1, 1);
+        row("colocated join with key",
+            "SELECT * FROM users u JOIN events e ON u.user_id = e.user_id WHERE e.user_id = 5", "router", 1, 1);
+        row("join in where", "SELECT * FROM users u, events e WHERE u.user_id = e.user_id AND u.user_id = $1", "router",
+            1, 1);
+        row("join on another column", "SELECT * FROM users u JOIN events e ON u.email = e.event_type", "repartition",
+            -1, -1);
+        row("different colocation", "SELECT * FROM users u JOIN orders o ON u.user_id = o.order_id", "repartition", -1,
+            -1);
+        row("reference only", "SELECT * FROM countries WHERE code = 'DE'", "reference", 1, 1);
+        row("reference write", "UPDATE countries SET name = 'x'", "reference", 1, 3);
+        row("schema qualified", "SELECT * FROM public.users WHERE user_id = 1", "router", 1, 1);
+        row("subquery", "SELECT * FROM events WHERE user_id IN (SELECT user_id FROM users)", "unknown", -1, -1);
+        row("cte", "WITH x AS (SELECT 1) SELECT * FROM events", "unknown", -1, -1);
+        row("union", "SELECT user_id FROM users UNION SELECT user_id FROM events", "unknown", -1, -1);
+        row("insert select", "INSERT INTO events SELECT * FROM events", "unknown", -1, -1);
+        row("unknown table", "SELECT * FROM pg_class", "unknown", -1, -1);
+        row("local table", "SELECT * FROM audit", "unknown", -1, -1);
+        row("no table", "SELECT 1", "unknown", -1, -1);
+        row("utility", "VACUUM events", "unknown", -1, -1);
+        row("syntax error", "SELEC * FROM events", "unknown", -1, -1);
+        row("two statements", "SELECT 1; SELECT 2", "unknown", -1, -1);
+    }
+
+    void classify()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, kind);
+        QFETCH(int, shards);
+        QFETCH(int, nodes);
+        QFETCH(bool, upperBound);
+        static const TableCatalog catalog = fixtureCatalog();
+        const Fanout fanout = classifyStatement(sql.toStdString(), catalog);
+        QCOMPARE(QString::fromLatin1(fanoutClassName(fanout.kind).data()), kind);
+        QCOMPARE(fanout.shards.value_or(-1), shards);
+        QCOMPARE(fanout.nodes.value_or(-1), nodes);
+        QCOMPARE(fanout.upperBound, upperBound);
+        QVERIFY(!fanout.reason.empty());
+    }
+
+    void everyFixtureStatementIsDecided()
+    {
+        // The workload statements of the real cluster all get a class; only monitoring queries stay unknown.
+        const TableCatalog catalog = fixtureCatalog();
+        int decided = 0;
+        for (const auto& row : shardscope::test::readCsv(QStringLiteral("stats/04_citus_stat_statements_raw.csv"))) {
+            const Fanout fanout = classifyStatement(row[QStringLiteral("query")].toStdString(), catalog);
+            QVERIFY2(fanout.kind != FanoutClass::Unknown, qPrintable(row[QStringLiteral("query")]));
+            // A row with a distribution key value was a router execution.
+            if (!row[QStringLiteral("partition_key")].isEmpty())
+                QCOMPARE(fanout.kind, FanoutClass::Router);
+            ++decided;
+        }
+        QCOMPARE(decided, 527);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestFanout)
+#include "tst_fanout.moc"
