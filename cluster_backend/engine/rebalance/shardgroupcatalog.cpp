@@ -207,7 +207,15 @@ std::vector<std::uint32_t> ShardGroupCatalog::shardGroup(std::uint32_t shard) co
 std::int64_t ShardGroupCatalog::shardGroupDiskBytes(std::uint32_t shard, GroupId group) const
 {
     const std::vector<std::uint32_t> members = shardGroup(shard);
+    const bool partitioned = std::any_of(members.begin(), members.end(), [&](std::uint32_t member) {
+        return m_state->tables[m_tableOfShard[member]].partitionOf != 0;
+    });
     std::int64_t total = 0;
+    if (!partitioned) {
+        for (std::uint32_t member : members)
+            total += bytesOnGroup(member, group);
+        return total;
+    }
     for (std::uint32_t member : members) {
         const Table& table = m_state->tables[m_tableOfShard[member]];
         if (table.partitionOf != 0)
