@@ -17,7 +17,7 @@ struct JobResult
 {
     std::optional<Error> error; ///< set when the job failed
     bool canceled = false;      ///< the user canceled it before it changed anything
-    QString summary;            ///< one line for the status bar / journal ("Moved shard 102008 to worker-2:5432")
+    QString summary;            ///< what was done, one line, untranslated (the embedded cluster gives the SQL)
     /** Generation of the first snapshot that contains the job's effect; 0 when there is none. */
     quint64 generation = 0;
 

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// shardscope: the desktop application. Parses the command line, installs translations and the theme, picks the
+// cluster source and opens the main window.
+#include "commandline.h"
+#include "languagesetup.h"
+#include "mainpages.h"
+#include "mainwindow.h"
+#include "sim/embeddedclustersource.h"
+#include "theme.h"
+#include "windowscreenshot.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QSettings>
+#include <cstdio>
+
+using namespace shardscope;
+
+namespace {
+
+QStringList pageIds()
+{
+    QStringList ids;
+    for (const PageFactory& page : MainPages::all()) {
+        ids << page.id;
+    }
+    return ids;
+}
+
+int usageError(const QString& message)
+{
+    std::fprintf(stderr, "shardscope: %s\nTry 'shardscope --help'.\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("shardscope"));
+    QApplication::setOrganizationName(QStringLiteral("ShardScope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ShardScope"));
+    QApplication::setApplicationVersion(QStringLiteral(SHARDSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.shardscope.ShardScope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.shardscope.ShardScope.svg")));
+
+    // The language is needed before anything translatable is built, the help text included.
+    const QStringList arguments = QApplication::arguments();
+    QString language;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == QStringLiteral("--lang") && i + 1 < arguments.size()) {
+            language = arguments[i + 1];
+        } else if (arguments[i].startsWith(QStringLiteral("--lang="))) {
+            language = arguments[i].mid(7);
+        }
+    }
+    LanguageSetup::install(language);
+
+    AppOptions options;
+    QString message;
+    if (!CommandLine::parse(arguments, pageIds(), options, message)) {
+        return usageError(message);
+    }
+
+    Theme::initialize();
+    // --dark wins; then what the user chose in the View menu; then the desktop's palette.
+    const QVariant darkSetting = QSettings().value(QStringLiteral("appearance/dark"));
+    Theme::Mode mode = Theme::Mode::System;
+    if (options.dark) {
+        mode = Theme::Mode::Dark;
+    } else if (darkSetting.isValid()) {
+        mode = darkSetting.toBool() ? Theme::Mode::Dark : Theme::Mode::Light;
+    }
+    Theme::apply(mode);
+
+    sim::EmbeddedClusterSource::Options sourceOptions;
+    sourceOptions.displayName = QApplication::translate("main", "Embedded demo cluster");
+    sourceOptions.resetDemo = options.resetDemo;
+    sim::EmbeddedClusterSource source(sourceOptions);
+
+    MainWindow window(&source);
+    if (!options.tab.isEmpty()) {
+        window.showPage(options.tab);
+    }
+    source.refresh();
+
+    if (!options.screenshotFile.isEmpty()) {
+        WindowScreenshot screenshot(&window, &source, options.screenshotFile, options.size);
+        int status = 0;
+        QObject::connect(&screenshot, &WindowScreenshot::finished, &app, [&](bool ok) {
+            if (!ok) {
+                std::fprintf(stderr, "shardscope: %s\n", qPrintable(screenshot.errorText()));
+                status = 1;
+            }
+            QApplication::exit(status);
+        });
+        screenshot.start();
+        return QApplication::exec();
+    }
+
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#include "mainpages.h"
+
+#include "placeholderpage.h"
+
+namespace shardscope {
+
+namespace {
+
+PageFactory placeholder(const QString& id, const QString& title, const QString& text)
+{
+    return {id, title,
+            [title, text](const PageContext&, QWidget* parent) { return new PlaceholderPage(title, text, parent); }};
+}
+
+} // namespace
+
+// To add a page: replace its placeholder line with {id, title, factory} creating your page widget, e.g.
+//     {QStringLiteral("skew"), tr("Skew"), [](const PageContext& c, QWidget* p) { return new SkewPage(c, p); }},
+QList<PageFactory> MainPages::all()
+{
+    return {
+        placeholder(QStringLiteral("placement"), tr("Placement"),
+                    tr("The shard heatmap will be here: one row per node, one column per shard group, coloured by "
+                       "size. Dragging a shard group onto another node will preview and run the move, and a "
+                       "rebalance preview will show every planned move before anything runs.")),
+        placeholder(QStringLiteral("skew"), tr("Skew"),
+                    tr("Skew figures will be here: bytes and shards per node and per colocation group, how far the "
+                       "largest is from the mean, and the hottest shards.")),
+        placeholder(QStringLiteral("queries"), tr("Queries"),
+                    tr("Statement statistics will be here: which queries run most often, how long they take, and "
+                       "how many shards each one touches (router, multi-shard or repartition).")),
+        placeholder(QStringLiteral("explain"), tr("EXPLAIN"),
+                    tr("The EXPLAIN viewer will be here: open a distributed plan (JSON or text) and see the "
+                       "coordinator's plan, the tasks sent to the workers and where the time went.")),
+    };
+}
+
+} // namespace shardscope
