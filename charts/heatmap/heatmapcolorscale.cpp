@@ -52,14 +52,14 @@ int HeatmapColorScale::lutIndex(double value) const
     return static_cast<int>(std::upper_bound(m_bounds.begin(), m_bounds.end(), value) - m_bounds.begin());
 }
 
-std::vector<double> HeatmapColorScale::ticks(int maxTicks) const
+std::vector<double> HeatmapColorScale::ticks(int maxTicks, double logBase) const
 {
     std::vector<double> result{0.0};
     if (m_mode == HeatmapScaleMode::Log) {
-        const int top = static_cast<int>(std::floor(std::log10(m_max)));
+        const int top = static_cast<int>(std::floor(std::log(m_max) / std::log(logBase) + 1e-9));
         const int step = std::max(1, (top + maxTicks - 1) / std::max(1, maxTicks - 1));
         for (int e = top; e >= 0; e -= step)
-            result.insert(result.begin() + 1, std::pow(10.0, e));
+            result.insert(result.begin() + 1, std::pow(logBase, e));
     } else {
         const double raw = m_max / std::max(1, maxTicks - 1);
         const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));

@@ -36,8 +36,11 @@ public:
     int lutIndex(double value) const;
     const std::array<QRgb, 256>& lut() const { return m_lut; }
 
-    /** Values for the legend's tick labels: powers of ten in log mode, round steps in linear mode. */
-    std::vector<double> ticks(int maxTicks = 6) const;
+    /**
+     * Values for the legend's tick labels: powers of logBase in log mode (1024 suits bytes), round steps in
+     * linear mode. Always starts with 0.
+     */
+    std::vector<double> ticks(int maxTicks = 6, double logBase = 10.0) const;
 
     static QColor paletteColor(double t);
 

@@ -250,18 +250,25 @@ void HeatmapDecorations::paintLegend(QPainter& p, const HeatmapFrame& frame)
         tr("%1 per cell (%2)").arg(metric, r.scale.mode() == HeatmapScaleMode::Log ? tr("log scale") : tr("linear"));
     p.setPen(frame.palette.color(QPalette::WindowText));
     p.drawText(QRectF(bar.left() - 300, top - 2, 292, fm.height()), Qt::AlignRight | Qt::AlignVCenter, title);
+    // The top of the scale is always labelled; round ticks fill in where they do not collide with it.
+    const QString maxLabel = heatmapformat::value(frame.options.metric, r.scale.maxValue());
+    const double maxWidth = fm.horizontalAdvance(maxLabel);
+    const double maxLeft = bar.right() + 20 - maxWidth;
+    const double textY = bar.bottom() + 4 + fm.ascent();
+    p.drawLine(QLineF(bar.right(), bar.bottom(), bar.right(), bar.bottom() + 3));
+    p.drawText(QPointF(maxLeft, textY), maxLabel);
     double lastRight = -1e9;
-    const auto ticks = r.scale.ticks(5);
-    for (double v : ticks) {
+    const double base = frame.options.metric == HeatmapMetric::Bytes ? 1024.0 : 10.0;
+    for (double v : r.scale.ticks(5, base)) {
         const double x = bar.left() + r.scale.position(v) * bar.width();
         const QString label = heatmapformat::value(frame.options.metric, v);
         const double w = fm.horizontalAdvance(label);
-        const double lx = std::clamp(x - w / 2, bar.left() - 20, bar.right() + 20 - w);
+        const double lx = std::max(x - w / 2, bar.left() - 20);
+        if (lx <= lastRight + 6 || lx + w >= maxLeft - 6)
+            continue;
         p.drawLine(QLineF(x, bar.bottom(), x, bar.bottom() + 3));
-        if (lx > lastRight + 6) {
-            p.drawText(QPointF(lx, bar.bottom() + 4 + fm.ascent()), label);
-            lastRight = lx + w;
-        }
+        p.drawText(QPointF(lx, textY), label);
+        lastRight = lx + w;
     }
 }
 

@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QThreadPool>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace shardscope {
 namespace {
@@ -45,11 +46,24 @@ QTableView* tableFor(QStandardItemModel* model, QWidget* parent)
     auto* view = new QTableView(parent);
     view->setModel(model);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(false);
     view->setSelectionMode(QAbstractItemView::NoSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setAlternatingRowColors(true);
     return view;
+}
+
+// Shows every row without scrolling (a handful at most: shards of one group, nodes of a cluster), up to a limit.
+void fitRows(QTableView* view)
+{
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    const int rows = std::min(view->model()->rowCount(), 10);
+    const int height = view->horizontalHeader()->sizeHint().height() +
+                       rows * std::max(view->verticalHeader()->defaultSectionSize(), view->sizeHintForRow(0)) +
+                       2 * view->frameWidth() + 2;
+    view->setMinimumHeight(height);
+    view->setMaximumHeight(height);
 }
 
 } // namespace
@@ -71,7 +85,8 @@ MovePreviewDialog::MovePreviewDialog(std::shared_ptr<const engine::ClusterState>
     auto* what = new QGroupBox(tr("What moves: every colocated shard of the group"), this);
     auto* whatLayout = new QVBoxLayout(what);
     m_shards = new QStandardItemModel(this);
-    whatLayout->addWidget(tableFor(m_shards, what));
+    auto* shardView = tableFor(m_shards, what);
+    whatLayout->addWidget(shardView);
     whatLayout->addWidget(
         new QLabel(tr("%n shard(s), %1 and %2 rows in total", nullptr, int(m_preview.shards.size()))
                        .arg(bytes(m_preview.bytes), heatmapformat::compactNumber(double(m_preview.rows))),
@@ -81,7 +96,8 @@ MovePreviewDialog::MovePreviewDialog(std::shared_ptr<const engine::ClusterState>
     auto* totals = new QGroupBox(tr("Node totals"), this);
     auto* totalsLayout = new QVBoxLayout(totals);
     m_nodes = new QStandardItemModel(this);
-    totalsLayout->addWidget(tableFor(m_nodes, totals));
+    auto* nodeView = tableFor(m_nodes, totals);
+    totalsLayout->addWidget(nodeView);
     layout->addWidget(totals);
 
     auto* form = new QFormLayout;
@@ -120,6 +136,9 @@ MovePreviewDialog::MovePreviewDialog(std::shared_ptr<const engine::ClusterState>
     connect(m_mode, &QComboBox::currentIndexChanged, this, &MovePreviewDialog::updateSql);
     connect(m_keepInPlace, &QCheckBox::toggled, this, &MovePreviewDialog::updateSql);
     fillTables();
+    fitRows(shardView);
+    fitRows(nodeView);
+    resize(760, sizeHint().height());
     updateSql();
 
     if (m_preview.error) {
@@ -135,7 +154,6 @@ MovePreviewDialog::MovePreviewDialog(std::shared_ptr<const engine::ClusterState>
         QThreadPool::globalInstance(), this,
         [after, move, cancel] { return MoveBackCheck::compute(*after, move, cancel.get()); },
         [this](const MoveBackCheck& check) { showMoveBackCheck(check); });
-    resize(720, 640);
 }
 
 MovePreviewDialog::~MovePreviewDialog()

@@ -45,20 +45,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<HeatmapScaleMode>("mode");
         QTest::addColumn<double>("max");
+        QTest::addColumn<double>("base");
         QTest::addColumn<QList<double>>("expected");
 
-        QTest::newRow("linear 100") << HeatmapScaleMode::Linear << 100.0 << QList<double>{0, 20, 40, 60, 80, 100};
-        QTest::newRow("linear 7") << HeatmapScaleMode::Linear << 7.0 << QList<double>{0, 2, 4, 6};
-        QTest::newRow("log 1e6") << HeatmapScaleMode::Log << 1e6 << QList<double>{0, 1, 100, 1e4, 1e6};
-        QTest::newRow("log 5000") << HeatmapScaleMode::Log << 5000.0 << QList<double>{0, 1, 10, 100, 1000};
+        QTest::newRow("linear 100") << HeatmapScaleMode::Linear << 100.0 << 10.0
+                                    << QList<double>{0, 20, 40, 60, 80, 100};
+        QTest::newRow("linear 7") << HeatmapScaleMode::Linear << 7.0 << 10.0 << QList<double>{0, 2, 4, 6};
+        QTest::newRow("log 1e6") << HeatmapScaleMode::Log << 1e6 << 10.0 << QList<double>{0, 1, 100, 1e4, 1e6};
+        QTest::newRow("log 5000") << HeatmapScaleMode::Log << 5000.0 << 10.0 << QList<double>{0, 1, 10, 100, 1000};
+        QTest::newRow("log bytes") << HeatmapScaleMode::Log << 3e9 << 1024.0
+                                   << QList<double>{0, 1, 1024, 1024.0 * 1024, 1024.0 * 1024 * 1024};
     }
 
     void ticks()
     {
         QFETCH(HeatmapScaleMode, mode);
         QFETCH(double, max);
+        QFETCH(double, base);
         QFETCH(QList<double>, expected);
-        const auto ticks = HeatmapColorScale(mode, max).ticks(6);
+        const auto ticks = HeatmapColorScale(mode, max).ticks(6, base);
         QCOMPARE(QList<double>(ticks.begin(), ticks.end()), expected);
     }
 
