@@ -58,10 +58,10 @@ QTableView* tableFor(QStandardItemModel* model, QWidget* parent)
 void fitRows(QTableView* view)
 {
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     const int rows = std::min(view->model()->rowCount(), 10);
     const int height = view->horizontalHeader()->sizeHint().height() +
-                       rows * std::max(view->verticalHeader()->defaultSectionSize(), view->sizeHintForRow(0)) +
-                       2 * view->frameWidth() + 2;
+                       rows * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth() + 6;
     view->setMinimumHeight(height);
     view->setMaximumHeight(height);
 }
