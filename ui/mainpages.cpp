@@ -2,6 +2,7 @@
 #include "mainpages.h"
 
 #include "placeholderpage.h"
+#include "placement/placementpage.h"
 
 namespace shardscope {
 
@@ -20,10 +21,8 @@ PageFactory placeholder(const QString& id, const QString& title, const QString& 
 QList<PageFactory> MainPages::all()
 {
     return {
-        placeholder(QStringLiteral("placement"), tr("Placement"),
-                    tr("The shard heatmap will be here: one row per node, one column per shard group, coloured by "
-                       "size. Dragging a shard group onto another node will preview and run the move, and a "
-                       "rebalance preview will show every planned move before anything runs.")),
+        {QStringLiteral("placement"), tr("Placement"),
+         [](const PageContext& c, QWidget* p) { return new PlacementPage(c, p); }},
         placeholder(QStringLiteral("skew"), tr("Skew"),
                     tr("Skew figures will be here: bytes and shards per node and per colocation group, how far the "
                        "largest is from the mean, and the hottest shards.")),

@@ -260,6 +260,11 @@ void PlacementPage::setStatus(const QString& text, bool problem)
     m_status->setPalette(p);
 }
 
+MovePreviewDialog* PlacementPage::movePreview() const
+{
+    return m_preview.data();
+}
+
 QString PlacementPage::statusText() const
 {
     return m_status->text();

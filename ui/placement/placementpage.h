@@ -34,7 +34,7 @@ public:
 
     HeatmapView* heatmap() const { return m_view; }
     /** The move preview currently open, if any. */
-    MovePreviewDialog* movePreview() const { return m_preview; }
+    MovePreviewDialog* movePreview() const;
     /** Query load per shard from statement statistics; an empty map means "not known". */
     void setShardLoad(HeatmapShardLoad load);
     /** Chooses a colocation group (HeatmapMatrixBuilder::kAllGroups for all). */
