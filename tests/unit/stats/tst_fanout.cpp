@@ -53,6 +53,47 @@ private Q_SLOTS:
         QCOMPARE(catalog.find("", "countries")->nodeCount, 3);
     }
 
+    void catalogFromClusterState()
+    {
+        using namespace shardscope::engine;
+        ClusterState state;
+        Table users;
+        users.oid = 16384;
+        users.name = "users";
+        users.distributionColumn = "user_id";
+        users.colocationId = 1;
+        Table countries;
+        countries.oid = 16390;
+        countries.schema = "geo";
+        countries.name = "countries";
+        countries.kind = TableKind::Reference;
+        state.tables = {users, countries};
+        // users: 4 shards on groups 1, 2, 1, 2; countries: one shard on groups 0, 1, 2.
+        for (int i = 0; i < 4; ++i) {
+            state.shards.push_back(Shard{102008 + i, users.oid, 0, 0, true});
+            state.placements.push_back(Placement{i + 1, 102008 + i, 0, 0, 1 + i % 2});
+        }
+        state.shards.push_back(Shard{102012, countries.oid, 0, 0, false});
+        for (int group = 0; group < 3; ++group)
+            state.placements.push_back(Placement{10 + group, 102012, 0, 0, group});
+
+        const TableCatalog catalog = TableCatalog::fromClusterState(state);
+        const CatalogTable* table = catalog.find("", "users");
+        QVERIFY(table != nullptr);
+        QCOMPARE(table->shardCount, 4);
+        QCOMPARE(table->nodeCount, 2);
+        QCOMPARE(table->distributionColumn, std::string("user_id"));
+        QVERIFY(catalog.find("public", "countries") == nullptr);
+        QCOMPARE(catalog.find("geo", "countries")->nodeCount, 3);
+        QCOMPARE(catalog.find("", "countries")->kind, TableKind::Reference);
+
+        const Fanout all = classifyStatement("SELECT * FROM users", catalog);
+        QCOMPARE(all.kind, FanoutClass::MultiShard);
+        QCOMPARE(all.shards, std::optional<int>(4));
+        QCOMPARE(all.nodes, std::optional<int>(2));
+        QCOMPARE(classifyStatement("DELETE FROM geo.countries", catalog).nodes, std::optional<int>(3));
+    }
+
     void classify_data()
     {
         QTest::addColumn<QString>("sql");
