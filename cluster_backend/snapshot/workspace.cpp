@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QVariant>
 #include <atomic>
+#include <limits>
 
 namespace shardscope::snapshot {
 
@@ -173,11 +174,20 @@ Result<OperationRecord> Workspace::commit(const engine::ClusterState& after, con
 
 Result<std::vector<OperationRecord>> Workspace::operations()
 {
+    return operations(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+}
+
+Result<std::vector<OperationRecord>> Workspace::operations(std::int64_t fromMs, std::int64_t toMs)
+{
     if (!isOpen())
         return Error::make("the workspace is not open", "shardscope.workspace_error");
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, at_ms, label, summary FROM operations ORDER BY id")))
+    query.prepare(QStringLiteral(
+        "SELECT id, at_ms, label, summary FROM operations WHERE at_ms BETWEEN ? AND ? ORDER BY at_ms, id"));
+    query.bindValue(0, QVariant::fromValue<qint64>(fromMs));
+    query.bindValue(1, QVariant::fromValue<qint64>(toMs));
+    if (!query.exec())
         return sqlError("cannot read the operation log of " + m_path, query.lastError().text());
     std::vector<OperationRecord> records;
     while (query.next()) {

@@ -64,6 +64,8 @@ public:
 
     /** The operation log, oldest first. */
     Result<std::vector<OperationRecord>> operations();
+    /** The operations logged in [fromMs, toMs] (UTC ms), oldest first: the marks on a chart's time axis. */
+    Result<std::vector<OperationRecord>> operations(std::int64_t fromMs, std::int64_t toMs);
 
 private:
     Status ensureLoaded();

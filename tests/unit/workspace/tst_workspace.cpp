@@ -169,6 +169,14 @@ private Q_SLOTS:
         QCOMPARE(operations->size(), std::size_t(3));
         QCOMPARE((*operations)[1].label, std::string("shuffle"));
         QVERIFY((*operations)[0].atMs <= (*operations)[1].atMs);
+        // A time window, as the dashboard asks for the operations on its axis.
+        const std::int64_t at = (*operations)[1].atMs;
+        const auto window = reopened.operations(at, at);
+        QVERIFY(window.ok());
+        QVERIFY(!window->empty());
+        QVERIFY(std::all_of(window->begin(), window->end(), [&](const auto& r) { return r.atMs == at; }));
+        QVERIFY(reopened.operations(0, (*operations)[0].atMs - 1)->empty());
+        QCOMPARE(reopened.operations(0, std::numeric_limits<std::int64_t>::max())->size(), std::size_t(3));
         // Without loading first, a commit diffs against what the file holds.
         QVERIFY(reopened.commit(sampleState(), "back").ok());
         QCOMPARE(loadFresh(path), sampleState());
