@@ -3,9 +3,7 @@
 
 #include "api/async.h"
 #include "sim/democluster.h"
-
-#include <QDir>
-#include <QStandardPaths>
+#include "snapshot/workspace.h"
 
 namespace shardscope::sim {
 
@@ -13,15 +11,35 @@ struct EmbeddedClusterSource::Core
 {
     QString workspacePath;
     bool resetDemo = false;
+    std::unique_ptr<snapshot::Workspace> workspace;
     std::shared_ptr<const engine::ClusterState> state;
 
-    /** Loads the cluster on first use. */
+    /** Opens the workspace and loads the cluster on first use; an empty or reset workspace gets the demo. */
     std::optional<Error> ensureLoaded()
     {
         if (state) {
             return std::nullopt;
         }
-        state = std::make_shared<const engine::ClusterState>(makeDemoCluster());
+        workspace = std::make_unique<snapshot::Workspace>();
+        if (Status opened = workspace->open(workspacePath.toStdString()); !opened) {
+            workspace.reset();
+            return opened.error();
+        }
+        Result<engine::ClusterState> loaded = workspace->load();
+        if (!loaded) {
+            return loaded.error();
+        }
+        if (resetDemo || loaded->nodes.empty()) {
+            engine::ClusterState demo = makeDemoCluster();
+            const char* label = resetDemo ? "Recreate the demo cluster" : "Create the demo cluster";
+            if (auto committed = workspace->commit(demo, label); !committed) {
+                return committed.error();
+            }
+            resetDemo = false;
+            state = std::make_shared<const engine::ClusterState>(std::move(demo));
+        } else {
+            state = std::make_shared<const engine::ClusterState>(std::move(loaded).value());
+        }
         return std::nullopt;
     }
 };
@@ -43,7 +61,7 @@ struct OperationOutcome
 
 QString defaultWorkspacePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/embedded/demo.sqlite");
+    return QString::fromStdString(snapshot::Workspace::defaultPath("demo"));
 }
 
 } // namespace
@@ -66,6 +84,10 @@ EmbeddedClusterSource::~EmbeddedClusterSource()
     for (auto& [id, token] : m_jobs) {
         token.cancel();
     }
+    // The workspace's database connection belongs to the worker thread: close it there.
+    // (QFuture::waitForFinished could run the task right here, on the wrong thread: wait for the pool instead.)
+    auto closed = QtConcurrent::run(&m_pool, [core = m_core] { core->workspace.reset(); });
+    Q_UNUSED(closed);
     m_pool.waitForDone();
 }
 
@@ -140,6 +162,11 @@ JobId EmbeddedClusterSource::submit(const engine::OperationRequest& request)
             Result<engine::ClusterState> next = engine::applyOperation(*core->state, request);
             if (!next) {
                 outcome.error = next.error();
+                return outcome;
+            }
+            // Committed first: what the user sees is always what survives a restart.
+            if (auto committed = core->workspace->commit(*next, engine::operationSql(request)); !committed) {
+                outcome.error = committed.error();
                 return outcome;
             }
             core->state = std::make_shared<const engine::ClusterState>(std::move(next).value());

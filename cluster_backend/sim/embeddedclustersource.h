@@ -11,9 +11,10 @@
 namespace shardscope::sim {
 
 /**
- * The embedded cluster as a ClusterSource: the engine applies operations to an in-process ClusterState
- * (the demo cluster on first start). All work runs in order on one worker thread of its own, so operations
- * never race and the GUI thread never waits; results come back as queued signals.
+ * The embedded cluster as a ClusterSource: the engine applies operations to an in-process ClusterState kept
+ * in a SQLite workspace (the demo cluster on first start), each operation committed before it is shown. All
+ * work runs in order on one worker thread of its own, so operations never race, the workspace's connection
+ * stays on its thread and the GUI thread never waits; results come back as queued signals.
  */
 class EmbeddedClusterSource : public ClusterSource
 {
@@ -24,7 +25,7 @@ public:
     {
         /** Shown in the status bar; the app passes a translated "Embedded demo cluster". */
         QString displayName = QStringLiteral("Embedded demo cluster");
-        /** Workspace file; empty: <AppDataLocation>/embedded/demo.sqlite. */
+        /** Workspace file; empty: snapshot::Workspace::defaultPath("demo") under AppDataLocation. */
         QString workspacePath;
         /** Start again from a fresh demo cluster, dropping the user's changes. */
         bool resetDemo = false;

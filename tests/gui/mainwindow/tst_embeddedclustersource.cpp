@@ -110,16 +110,67 @@ private Q_SLOTS:
         QVERIFY(source.currentSnapshot().state->nodes.at(1).shouldHaveShards);
     }
 
+    void changesSurviveARestartUntilReset()
+    {
+        const auto setNoShards = [](sim::EmbeddedClusterSource& source) {
+            QSignalSpy finished(&source, &ClusterSource::jobFinished);
+            source.submit(engine::SetNodeShouldHaveShards{"worker-3", 5432, false});
+            QVERIFY(finished.wait(5000));
+            QVERIFY(finished.first().at(1).value<JobResult>().ok());
+        };
+        const auto load = [](sim::EmbeddedClusterSource& source) -> engine::ClusterState {
+            QSignalSpy ready(&source, &ClusterSource::snapshotReady);
+            source.refresh();
+            ready.wait(5000);
+            return source.currentSnapshot().isNull() ? engine::ClusterState{} : *source.currentSnapshot().state;
+        };
+        QTemporaryDir dir;
+        auto o = options();
+        o.workspacePath = dir.filePath(u"restart.sqlite"_s);
+        {
+            sim::EmbeddedClusterSource source(o);
+            QVERIFY(load(source) == sim::makeDemoCluster());
+            setNoShards(source);
+        }
+        engine::ClusterState expected = sim::makeDemoCluster();
+        expected.nodes.at(3).shouldHaveShards = false;
+        QCOMPARE(expected.nodes.at(3).name, std::string("worker-3"));
+        {
+            sim::EmbeddedClusterSource source(o);
+            QVERIFY(load(source) == expected);
+        }
+        o.resetDemo = true;
+        {
+            sim::EmbeddedClusterSource source(o);
+            QVERIFY(load(source) == sim::makeDemoCluster());
+        }
+    }
+
+    void unusableWorkspaceIsAnError()
+    {
+        QTemporaryDir dir;
+        auto o = options();
+        o.workspacePath = dir.path(); // a directory is not a database file
+        sim::EmbeddedClusterSource source(o);
+        QSignalSpy failed(&source, &ClusterSource::refreshFailed);
+        source.refresh();
+        QVERIFY(failed.wait(5000));
+        QVERIFY(!failed.first().first().value<Error>().message.empty());
+        QCOMPARE(source.connectionState(), ClusterSource::ConnectionState::Failed);
+        QVERIFY(source.currentSnapshot().isNull());
+    }
+
 private:
     sim::EmbeddedClusterSource::Options options()
     {
         sim::EmbeddedClusterSource::Options o;
         o.displayName = u"test cluster"_s;
-        o.workspacePath = m_dir.filePath(u"demo.sqlite"_s);
+        o.workspacePath = m_dir.filePath(u"demo-%1.sqlite"_s.arg(++m_files)); // every test starts fresh
         return o;
     }
 
     QTemporaryDir m_dir;
+    int m_files = 0;
 };
 
 QTEST_GUILESS_MAIN(TestEmbeddedClusterSource)
