@@ -26,7 +26,7 @@ ClusterTreePanel::ClusterTreePanel(ClusterSource* source, ClusterSelection* sele
     m_view->sortByColumn(-1, Qt::AscendingOrder); // catalog order until the user clicks a header
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
-    m_view->header()->setStretchLastSection(false); // every column as wide as its contents
+    m_view->header()->setStretchLastSection(true); // the size column takes what is left
     for (int column = 0; column < ClusterTreeModel::ColumnCount; ++column) {
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     }

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTabWidget>
 #include <QToolBar>
@@ -56,8 +57,14 @@ void MainWindow::createPages()
     for (const PageFactory& factory : MainPages::all()) {
         QWidget* page = factory.create(context, m_tabs);
         page->setObjectName(factory.id + QStringLiteral("Page"));
-        m_tabs->addTab(page, factory.title);
+        // A page that needs more room than the window has scrolls instead of forcing the window wider.
+        auto* scroll = new QScrollArea(m_tabs);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(page);
+        m_tabs->addTab(scroll, factory.title);
         m_pageIds << factory.id;
+        m_pages << page;
     }
 }
 
@@ -78,10 +85,14 @@ void MainWindow::createDocks()
     QDockWidget* treeDock = dock(QStringLiteral("clusterDock"), tr("Cluster"), m_tree, Qt::LeftDockWidgetArea);
     QDockWidget* detailsDock = dock(QStringLiteral("detailsDock"), tr("Details"), m_details, Qt::LeftDockWidgetArea);
     QDockWidget* nodesDock = dock(QStringLiteral("nodesDock"), tr("Nodes"), new NodesPanel(m_source, m_selection, this),
-                                  Qt::BottomDockWidgetArea);
+                                  Qt::LeftDockWidgetArea);
+    // Nodes share the lower left with the details, so the pages keep the whole height.
+    tabifyDockWidget(detailsDock, nodesDock);
+    detailsDock->raise();
+    // Pages such as the heatmap ask for a lot of width; the tree stays readable anyway.
+    m_tree->setMinimumWidth(360);
     resizeDocks({treeDock}, {470}, Qt::Horizontal);
     resizeDocks({treeDock, detailsDock}, {3, 2}, Qt::Vertical);
-    resizeDocks({nodesDock}, {170}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -149,7 +160,7 @@ void MainWindow::restoreWindowState()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
-        resize(1280, 800);
+        resize(1600, 900);
     }
     restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
     showPage(settings.value(kPageKey).toString());
@@ -183,7 +194,7 @@ QString MainWindow::currentPageId() const
 QWidget* MainWindow::page(const QString& id) const
 {
     const qsizetype index = m_pageIds.indexOf(id);
-    return index < 0 ? nullptr : m_tabs->widget(int(index));
+    return index < 0 ? nullptr : m_pages[index];
 }
 
 } // namespace shardscope

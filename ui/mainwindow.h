@@ -55,6 +55,7 @@ private:
     RefreshControls* m_refresh = nullptr;
     ClusterStatusBar* m_status = nullptr;
     QStringList m_pageIds;
+    QList<QWidget*> m_pages;
 };
 
 } // namespace shardscope

@@ -20,7 +20,8 @@ bool CommandLine::parse(const QStringList& arguments, const QStringList& pageIds
     const QCommandLineOption tab(QStringLiteral("tab"),
                                  tr("Show this page first: %1.").arg(pageIds.join(QStringLiteral(", "))), tr("page"));
     const QCommandLineOption dark(QStringLiteral("dark"), tr("Use the dark palette."));
-    const QCommandLineOption size(QStringLiteral("size"), tr("Window size, e.g. 1280x800."), tr("WxH"));
+    const QCommandLineOption size(QStringLiteral("size"), tr("Window size for --screenshot (default 1600x900)."),
+                                  tr("WxH"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface, e.g. de or en."), tr("code"));
     const QCommandLineOption demo(QStringLiteral("demo"), tr("Open the embedded demo cluster."));
     const QCommandLineOption resetDemo(QStringLiteral("reset-demo"),

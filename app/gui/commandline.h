@@ -14,7 +14,7 @@ struct AppOptions
     QString screenshotFile; ///< --screenshot FILE: render the window to FILE and exit
     QString tab;            ///< --tab ID: the page to show first
     bool dark = false;      ///< --dark: dark palette whatever the system says
-    QSize size{1280, 800};  ///< --size WxH (window size for --screenshot)
+    QSize size{1600, 900};  ///< --size WxH (window size for --screenshot)
     QString language;       ///< --lang CODE: "de", "en"; empty: the system's
     bool demo = false;      ///< --demo: the embedded demo cluster (also the default for now)
     bool resetDemo = false; ///< --reset-demo: recreate the demo cluster, dropping changes

@@ -146,7 +146,7 @@ private Q_SLOTS:
         m_window->showPage(page == u"skew"_s ? u"placement"_s : u"skew"_s);
         QTest::keyClick(m_window.get(), Qt::Key(key), Qt::ControlModifier);
         QCOMPARE(m_window->currentPageId(), page);
-        QCOMPARE(m_window->tabs()->currentWidget(), m_window->page(page));
+        QVERIFY(m_window->page(page)->isVisible());
     }
 
     void refreshShortcutPublishesANewGeneration()

@@ -16,11 +16,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QSize>("size");
-        QTest::newRow("default") << QStringList{} << QSize(1280, 800);
+        QTest::newRow("default") << QStringList{} << QSize(1600, 900);
         QTest::newRow("skew, dark, small")
-            << QStringList{u"--tab"_s, u"skew"_s, u"--dark"_s, u"--size"_s, u"900x600"_s} << QSize(900, 600);
+            << QStringList{u"--tab"_s, u"skew"_s, u"--dark"_s, u"--size"_s, u"800x600"_s} << QSize(800, 600);
         QTest::newRow("explain in German")
-            << QStringList{u"--tab"_s, u"explain"_s, u"--lang"_s, u"de"_s} << QSize(1280, 800);
+            << QStringList{u"--tab"_s, u"explain"_s, u"--lang"_s, u"de"_s} << QSize(1600, 900);
     }
 
     void writesPng()
