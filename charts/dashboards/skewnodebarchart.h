@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/skew.h"
+
+#include <QChartView>
+
+class QBarCategoryAxis;
+class QStackedBarSeries;
+class QValueAxis;
+
+namespace shardscope {
+
+/** Bytes per node as stacked bars, one stack per colocation group plus reference tables and the rest. */
+class SkewNodeBarChart : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit SkewNodeBarChart(QWidget* parent = nullptr);
+
+    void setReport(const engine::SkewReport& report);
+    /** node, colocation_id, tables, bytes: one line per node and stack (colocation id 0: reference and other). */
+    QString csv() const;
+    /** The nodes shown, in order ("host:port"). */
+    QStringList nodes() const { return m_nodes; }
+
+private:
+    QStackedBarSeries* m_series;
+    QBarCategoryAxis* m_nodeAxis;
+    QValueAxis* m_bytesAxis;
+    QStringList m_nodes;
+    QString m_csv;
+};
+
+} // namespace shardscope

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/skew.h"
+#include "snapshot/metrichistory.h"
+
+#include <QString>
+#include <cstdint>
+#include <vector>
+
+namespace shardscope {
+
+/** One bar of the shard size distribution: shards with fromBytes <= bytes < toBytes (the last bar is closed). */
+struct SizeBin
+{
+    std::int64_t fromBytes = 0;
+    std::int64_t toBytes = 0;
+    std::int64_t shards = 0;
+
+    bool operator==(const SizeBin&) const = default;
+};
+
+/**
+ * Everything the Skew page shows for one snapshot, computed off the GUI thread in one pass: the engine's skew
+ * report, the distribution of shard sizes and the sample the metric history stores.
+ */
+struct SkewFigures
+{
+    engine::SkewReport report;
+    std::vector<SizeBin> histogram; ///< shards of distributed tables by size (largest placement)
+    std::int64_t distributedShards = 0;
+    snapshot::MetricSample sample;
+
+    /** Figures of state taken at atMs (UTC ms); hottestCount shard groups, bins bars of equal width. */
+    static SkewFigures compute(const engine::ClusterState& state, std::int64_t atMs, int hottestCount = 20,
+                               int bins = 16);
+    /** The history sample of a report: nodes as "host:port", colocation groups labelled by their tables. */
+    static snapshot::MetricSample sampleOf(const engine::SkewReport& report, std::int64_t atMs);
+    /** Equal-width bars from 0 to the largest size; an empty list when there are no sizes. */
+    static std::vector<SizeBin> histogramOf(const std::vector<std::int64_t>& sizes, int bins);
+    /** "users, events" (at most three names, then "+N"). */
+    static QString groupLabel(const std::vector<std::string>& tables);
+};
+
+} // namespace shardscope
