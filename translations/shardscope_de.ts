@@ -28,10 +28,6 @@
         <translation>Die dunkle Farbpalette verwenden.</translation>
     </message>
     <message>
-        <source>Window size, e.g. 1280x800.</source>
-        <translation>Fenstergröße, z. B. 1280x800.</translation>
-    </message>
-    <message>
         <source>WxH</source>
         <translation>BxH</translation>
     </message>
@@ -62,6 +58,10 @@
     <message>
         <source>Invalid --size &quot;%1&quot;: expected WIDTHxHEIGHT between 320x240 and 10000x10000.</source>
         <translation>Ungültiges --size „%1“: erwartet wird BREITExHÖHE zwischen 320x240 und 10000x10000.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot (default 1600x900).</source>
+        <translation>Fenstergröße für --screenshot (Vorgabe 1600x900).</translation>
     </message>
 </context>
 <context>
@@ -122,10 +122,6 @@
         <translation>Platzierung</translation>
     </message>
     <message>
-        <source>The shard heatmap will be here: one row per node, one column per shard group, coloured by size. Dragging a shard group onto another node will preview and run the move, and a rebalance preview will show every planned move before anything runs.</source>
-        <translation>Hier erscheint die Shard-Heatmap: eine Zeile je Knoten, eine Spalte je Shard-Gruppe, nach Größe eingefärbt. Eine Shard-Gruppe auf einen anderen Knoten zu ziehen zeigt die Verschiebung vorab und führt sie aus; eine Rebalance-Vorschau zeigt jede geplante Verschiebung, bevor etwas läuft.</translation>
-    </message>
-    <message>
         <source>Skew</source>
         <translation>Schieflage</translation>
     </message>
@@ -155,6 +151,13 @@
     <message>
         <source>Embedded demo cluster</source>
         <translation>Eingebauter Demo-Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope</name>
+    <message>
+        <source>group %1: %2 (%3 shards)</source>
+        <translation>Gruppe %1: %2 (%3 Shards)</translation>
     </message>
 </context>
 <context>
@@ -482,6 +485,193 @@
     </message>
 </context>
 <context>
+    <name>shardscope::HeatmapDecorations</name>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>coordinator, no shards</source>
+        <translation>Koordinator, keine Shards</translation>
+    </message>
+    <message>
+        <source>no shards</source>
+        <translation>keine Shards</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>node total</source>
+        <translation>Summe je Knoten</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max. %1</translation>
+    </message>
+    <message>
+        <source>shard groups %1–%2 of %3, by hash range</source>
+        <translation>Shard-Gruppen %1–%2 von %3, nach Hash-Bereich</translation>
+    </message>
+    <message>
+        <source> · %1 per pixel (%2)</source>
+        <translation> · %1 je Pixel (%2)</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>no placement</source>
+        <translation>keine Platzierung</translation>
+    </message>
+    <message>
+        <source>No %1 data yet: cells show where placements are.</source>
+        <translation>Noch keine Daten zu %1: Die Zellen zeigen nur, wo Platzierungen liegen.</translation>
+    </message>
+    <message>
+        <source>%1 per cell (%2)</source>
+        <translation>%1 je Zelle (%2)</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::HeatmapDrop</name>
+    <message>
+        <source>the group is already here</source>
+        <translation>die Gruppe liegt bereits hier</translation>
+    </message>
+    <message>
+        <source>already holds this shard group</source>
+        <translation>hält diese Shard-Gruppe bereits</translation>
+    </message>
+    <message>
+        <source>node does not accept shards (shouldhaveshards = false)</source>
+        <translation>Knoten nimmt keine Shards an (shouldhaveshards = false)</translation>
+    </message>
+    <message>
+        <source>node is inactive</source>
+        <translation>Knoten ist inaktiv</translation>
+    </message>
+    <message>
+        <source>reference tables are on every node and cannot move</source>
+        <translation>Referenztabellen liegen auf jedem Knoten und lassen sich nicht verschieben</translation>
+    </message>
+    <message>
+        <source>no placement here to move</source>
+        <translation>hier gibt es keine Platzierung zum Verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::HeatmapMatrixBuilder</name>
+    <message>
+        <source>reference tables</source>
+        <translation>Referenztabellen</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::HeatmapTooltip</name>
+    <message>
+        <source>&lt;b&gt;Reference table shard %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Shard %1 einer Referenztabelle&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Shard group %1 of colocation group %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Shard-Gruppe %1 der Colocation-Gruppe %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Shards:</source>
+        <translation>Shards:</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>Tabellen:</translation>
+    </message>
+    <message>
+        <source>Hash range:</source>
+        <translation>Hash-Bereich:</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Bytes:</source>
+        <translation>Bytes:</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>Load:</source>
+        <translation>Last:</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>Platzierung:</translation>
+    </message>
+    <message>
+        <source>none on this node</source>
+        <translation>keine auf diesem Knoten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 shard groups (zoom in to see each)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 Shard-Gruppen (zum Einzeln-Sehen hineinzoomen)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Shards:&lt;/td&gt;&lt;td&gt;%1 … %2&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Shards:&lt;/td&gt;&lt;td&gt;%1 … %2&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Hash range:&lt;/td&gt;&lt;td&gt;[%1, %2]&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Hash-Bereich:&lt;/td&gt;&lt;td&gt;[%1, %2]&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Node:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Knoten:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Held here:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Hier gehalten:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Bytes:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Bytes:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Rows:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Zeilen:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::HeatmapView</name>
+    <message>
+        <source>No distributed tables to show.</source>
+        <translation>Keine verteilten Tabellen vorhanden.</translation>
+    </message>
+    <message>
+        <source>drop here</source>
+        <translation>hier ablegen</translation>
+    </message>
+    <message>
+        <source>shard group %1 · %2</source>
+        <translation>Shard-Gruppe %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::MainWindow</name>
     <message>
         <source>Cluster</source>
@@ -541,6 +731,128 @@
     </message>
 </context>
 <context>
+    <name>shardscope::MovePreviewDialog</name>
+    <message>
+        <source>Move shard group</source>
+        <translation>Shard-Gruppe verschieben</translation>
+    </message>
+    <message>
+        <source>Move shard group &lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; to &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Shard-Gruppe &lt;b&gt;%1&lt;/b&gt; von &lt;b&gt;%2&lt;/b&gt; nach &lt;b&gt;%3&lt;/b&gt; verschieben</translation>
+    </message>
+    <message>
+        <source>What moves: every colocated shard of the group</source>
+        <translation>Was verschoben wird: jeder colocierte Shard der Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shard(s), %1 and %2 rows in total</source>
+        <translation>
+            <numerusform>%n Shard, insgesamt %1 und %2 Zeilen</numerusform>
+            <numerusform>%n Shards, insgesamt %1 und %2 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Node totals</source>
+        <translation>Summen je Knoten</translation>
+    </message>
+    <message>
+        <source>auto (logical replication when the tables have a replica identity)</source>
+        <translation>auto (logische Replikation, wenn die Tabellen eine Replica Identity haben)</translation>
+    </message>
+    <message>
+        <source>force_logical (writes continue, even without a replica identity)</source>
+        <translation>force_logical (Schreibzugriffe laufen weiter, auch ohne Replica Identity)</translation>
+    </message>
+    <message>
+        <source>block_writes (copy while writes wait)</source>
+        <translation>block_writes (kopieren, während Schreibzugriffe warten)</translation>
+    </message>
+    <message>
+        <source>Transfer mode:</source>
+        <translation>Übertragungsmodus:</translation>
+    </message>
+    <message>
+        <source>Checking whether the next rebalance would move it back…</source>
+        <translation>Prüfe, ob das nächste Rebalancing sie zurückverschieben würde …</translation>
+    </message>
+    <message>
+        <source>SQL that will run on the coordinator:</source>
+        <translation>SQL, das auf dem Koordinator ausgeführt wird:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Citus would refuse this move:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Citus würde diese Verschiebung ablehnen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source> (source)</source>
+        <translation> (Quelle)</translation>
+    </message>
+    <message>
+        <source> (target)</source>
+        <translation> (Ziel)</translation>
+    </message>
+    <message>
+        <source>Could not check the next rebalance: %1</source>
+        <translation>Das nächste Rebalancing konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>✔ The next automatic rebalance (%1) would leave the group on %2.</source>
+        <translation>✔ Das nächste automatische Rebalancing (%1) würde die Gruppe auf %2 lassen.</translation>
+    </message>
+    <message>
+        <source>back to %1</source>
+        <translation>zurück nach %1</translation>
+    </message>
+    <message>
+        <source>on to %1</source>
+        <translation>weiter nach %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;⚠ The next automatic rebalance (%1) would move this group %2.&lt;/b&gt;&lt;br&gt;To keep it in place, stop new shards on %3 (shouldhaveshards = false; the rebalancer then moves that node&apos;s other shards away too), or rebalance with a custom strategy whose shard_allowed_on_node_function keeps this group on %4.</source>
+        <translation>&lt;b&gt;⚠ Das nächste automatische Rebalancing (%1) würde diese Gruppe %2 verschieben.&lt;/b&gt;&lt;br&gt;Damit sie bleibt, neue Shards auf %3 unterbinden (shouldhaveshards = false; der Rebalancer verschiebt dann auch die übrigen Shards dieses Knotens weg) oder mit einer eigenen Strategie rebalancieren, deren shard_allowed_on_node_function diese Gruppe auf %4 hält.</translation>
+    </message>
+    <message>
+        <source>Also set shouldhaveshards = false on %1</source>
+        <translation>Auch shouldhaveshards = false auf %1 setzen</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::NodeModel</name>
     <message>
         <source>This node is disabled: Citus does not route queries to it.</source>
@@ -584,6 +896,109 @@
     <message>
         <source>%1: not available yet</source>
         <translation>%1: noch nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::PlacementPage</name>
+    <message>
+        <source>Not moved: %1.</source>
+        <translation>Nicht verschoben: %1.</translation>
+    </message>
+    <message>
+        <source>Colocation &amp;group:</source>
+        <translation>Colocation-&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Query load</source>
+        <translation>Abfragelast</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by:</source>
+        <translation>&amp;Farbe nach:</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>&amp;Skala:</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>How shard groups sharing one pixel are combined</source>
+        <translation>Wie Shard-Gruppen zusammengefasst werden, die sich ein Pixel teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge columns by:</source>
+        <translation>Spalten zusa&amp;mmenfassen nach:</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Herauszoomen (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Hineinzoomen (+)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show every shard group (0)</source>
+        <translation>Alle Shard-Gruppen zeigen (0)</translation>
+    </message>
+    <message>
+        <source>Hover a cell for details, click to select, drag a shard group onto another node&apos;s row to move it. Wheel or +/- zooms, middle-drag or space+drag pans.</source>
+        <translation>Eine Zelle überfahren zeigt Details, Klicken wählt aus, eine Shard-Gruppe auf die Zeile eines anderen Knotens ziehen verschiebt sie. Mausrad oder +/- zoomt, Ziehen mit mittlerer Taste oder Leertaste verschiebt die Ansicht.</translation>
+    </message>
+    <message>
+        <source>All groups, side by side</source>
+        <translation>Alle Gruppen nebeneinander</translation>
+    </message>
+    <message>
+        <source>%1 nodes · %2 stored · node skew max/mean %3</source>
+        <translation>%1 Knoten · %2 gespeichert · Knoten-Schieflage max./Mittel %3</translation>
+    </message>
+    <message>
+        <source>No query load data yet: statement statistics fill it in. The cells only show where placements are.</source>
+        <translation>Noch keine Daten zur Abfragelast: Die Statement-Statistiken liefern sie. Die Zellen zeigen nur, wo Platzierungen liegen.</translation>
+    </message>
+    <message>
+        <source>Moving shard group %1 from %2 to %3…</source>
+        <translation>Verschiebe Shard-Gruppe %1 von %2 nach %3 …</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -638,6 +1053,33 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::heatmapformat</name>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>query load</source>
+        <translation>Abfragelast</translation>
+    </message>
+    <message>
+        <source>no hash range</source>
+        <translation>kein Hash-Bereich</translation>
     </message>
 </context>
 </TS>
