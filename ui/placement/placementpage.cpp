@@ -7,6 +7,7 @@
 #include "heatmap/heatmapformat.h"
 #include "heatmap/heatmapview.h"
 #include "movepreviewdialog.h"
+#include "rebalancepreviewdialog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -116,6 +117,12 @@ void PlacementPage::buildControls()
     bar->addWidget(zoomOut);
     bar->addWidget(zoomIn);
     bar->addWidget(fit);
+    auto* rebalance =
+        toolButton(tr("Rebalance preview…"), tr("Plan a rebalance or a drain and see it before it runs"), this);
+    rebalance->setObjectName(QStringLiteral("rebalancePreviewButton"));
+    connect(rebalance, &QToolButton::clicked, this, &PlacementPage::previewRebalance);
+    bar->addSpacing(8);
+    bar->addWidget(rebalance);
     bar->addStretch(1);
     m_summary = new QLabel(this);
     bar->addWidget(m_summary);
@@ -236,6 +243,36 @@ void PlacementPage::submitPreview()
     setStatus(tr("Moving shard group %1 from %2 to %3…")
                   .arg(move.shardId)
                   .arg(m_preview->preview().sourceLabel, m_preview->preview().targetLabel));
+}
+
+void PlacementPage::previewRebalance()
+{
+    if (m_snapshot.isNull())
+        return;
+    if (m_rebalance)
+        m_rebalance->close();
+    m_rebalance = new RebalancePreviewDialog(m_snapshot.state, this);
+    m_rebalance->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_rebalance, &QDialog::accepted, this, &PlacementPage::submitRebalance);
+    m_rebalance->open();
+}
+
+RebalancePreviewDialog* PlacementPage::rebalancePreview() const
+{
+    return m_rebalance.data();
+}
+
+void PlacementPage::submitRebalance()
+{
+    if (!m_rebalance || !m_source)
+        return;
+    const auto requests = m_rebalance->requests();
+    for (const auto& request : requests) {
+        const JobId job = m_source->submit(request);
+        m_jobs.insert(job);
+        Q_EMIT operationSubmitted(job);
+    }
+    setStatus(tr("Running the rebalance plan: %n operation(s)…", nullptr, int(requests.size())));
 }
 
 void PlacementPage::onJobFinished(JobId job, const JobResult& result)

@@ -17,6 +17,7 @@ namespace shardscope {
 
 class HeatmapView;
 class MovePreviewDialog;
+class RebalancePreviewDialog;
 
 /**
  * The Placement page: the shard heatmap with its controls. Dragging a shard group onto another node opens a
@@ -35,6 +36,8 @@ public:
     HeatmapView* heatmap() const { return m_view; }
     /** The move preview currently open, if any. */
     MovePreviewDialog* movePreview() const;
+    /** The rebalance preview currently open, if any. */
+    RebalancePreviewDialog* rebalancePreview() const;
     /** Query load per shard from statement statistics; an empty map means "not known". */
     void setShardLoad(HeatmapShardLoad load);
     /** Chooses a colocation group (HeatmapMatrixBuilder::kAllGroups for all). */
@@ -46,6 +49,8 @@ public Q_SLOTS:
     void showSnapshot(const shardscope::ClusterSnapshot& snapshot);
     /** Opens the preview of moving the shard group of shardId (what a drop on the heatmap does). */
     void previewMove(qint64 shardId, int sourceNodeId, int targetNodeId);
+    /** Opens the rebalance preview on the current snapshot. */
+    void previewRebalance();
 
 Q_SIGNALS:
     /** A shard group was clicked, for the details panel. */
@@ -62,6 +67,7 @@ private:
     void updateRenderOptions();
     void updateSummary();
     void submitPreview();
+    void submitRebalance();
     void onJobFinished(JobId job, const JobResult& result);
     void setStatus(const QString& text, bool problem = false);
 
@@ -80,6 +86,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_status = nullptr;
     QPointer<MovePreviewDialog> m_preview;
+    QPointer<RebalancePreviewDialog> m_rebalance;
 };
 
 } // namespace shardscope

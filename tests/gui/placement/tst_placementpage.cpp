@@ -2,6 +2,7 @@
 #include "heatmap/heatmapview.h"
 #include "placement/movepreviewdialog.h"
 #include "placement/placementpage.h"
+#include "placement/rebalancepreviewdialog.h"
 #include "sim/embeddedclustersource.h"
 
 #include <QSignalSpy>
@@ -166,6 +167,51 @@ private Q_SLOTS:
         QCOMPARE(submitted.count(), 0);
         m_source->waitForIdle();
         QVERIFY(*m_source->currentSnapshot().state == *before.state);
+    }
+
+    void rebalancePreviewPlansAndDrains()
+    {
+        m_page->previewRebalance();
+        RebalancePreviewDialog* dialog = m_page->rebalancePreview();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->preview() != nullptr);
+        QVERIFY2(!dialog->preview()->error, dialog->preview()->error ? dialog->preview()->error->message.c_str() : "");
+        const auto& simulation = dialog->preview()->simulation;
+        QVERIFY(simulation.after.maxOverMean <= simulation.before.maxOverMean + 1e-9);
+
+        QSignalSpy planned(dialog, &RebalancePreviewDialog::planReady);
+        RebalancePreviewOptions ours;
+        ours.strategy = "shardscope_min_bytes";
+        dialog->setOptions(ours);
+        QTRY_VERIFY(planned.count() >= 1);
+        QVERIFY(!dialog->preview()->error);
+        QCOMPARE(dialog->preview()->options.strategy, std::string("shardscope_min_bytes"));
+
+        // Draining worker 1 moves everything it holds (but reference tables) and runs as citus_drain_node.
+        const auto& state = *m_source->currentSnapshot().state;
+        const auto worker =
+            std::find_if(state.nodes.begin(), state.nodes.end(), [](const engine::Node& n) { return n.group == 1; });
+        QVERIFY(worker != state.nodes.end());
+        RebalancePreviewOptions drain;
+        drain.drainNode = worker->id;
+        planned.clear();
+        dialog->setOptions(drain);
+        QTRY_VERIFY(planned.count() >= 1);
+        const RebalancePreview& preview = *dialog->preview();
+        QVERIFY(!preview.error);
+        QVERIFY(!preview.plan.moves.empty());
+        for (const auto& move : preview.plan.moves)
+            QCOMPARE(move.source, worker->id);
+        QCOMPARE(dialog->requests().size(), std::size_t(1));
+        QVERIFY(std::holds_alternative<engine::DrainNode>(dialog->requests().front()));
+
+        QSignalSpy updated(m_page.get(), &PlacementPage::heatmapUpdated);
+        dialog->accept();
+        QTRY_VERIFY(updated.count() >= 1);
+        const auto& after = *m_source->currentSnapshot().state;
+        const auto refs = engine::referenceShards(after);
+        for (const auto& p : after.placements)
+            QVERIFY(p.group != worker->group || refs.count(p.shard));
     }
 
 private:
