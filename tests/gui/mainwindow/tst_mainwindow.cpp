@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -48,6 +49,7 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCoreApplication::setOrganizationName(u"ShardScopeTest"_s);
         QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+        QSettings().clear(); // test-mode settings: start from the defaults on every run
     }
 
     void init()
