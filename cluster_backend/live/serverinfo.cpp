@@ -7,6 +7,18 @@
 
 namespace shardscope::live {
 
+std::string statusSummary(const ServerInfo& info)
+{
+    const ConnectionFacts& c = info.connection;
+    std::string text = c.host + ':' + c.port;
+    std::string version = c.serverVersion.substr(0, c.serverVersion.find(' '));
+    text += " \u00b7 PostgreSQL " + version;
+    text += info.kind == ServerKind::CitusCoordinator ? " \u00b7 Citus " + info.citusVersion
+                                                      : std::string(" \u00b7 no Citus (limited mode)");
+    text += c.encrypted ? " \u00b7 " + c.sslProtocol + ' ' + c.sslCipher : std::string(" \u00b7 not encrypted");
+    return text;
+}
+
 Status checkCitusVersion(const std::string& extensionVersion)
 {
     int major = 0;

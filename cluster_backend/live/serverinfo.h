@@ -27,6 +27,12 @@ struct ServerInfo
     bool operator==(const ServerInfo&) const = default;
 };
 
+/**
+ * One line for a status bar: "db1:5432 · PostgreSQL 15.20 · Citus 13.2-1 · TLSv1.3 TLS_AES_256_GCM_SHA384"
+ * (or "not encrypted"; "no Citus (limited mode)" on plain PostgreSQL).
+ */
+std::string statusSummary(const ServerInfo& info);
+
 /** The oldest Citus whose catalog and functions ShardScope relies on. */
 inline constexpr int kMinimumCitusMajor = 11;
 inline constexpr int kMinimumCitusMinor = 1;
