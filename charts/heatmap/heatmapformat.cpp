@@ -35,7 +35,7 @@ QString value(HeatmapMetric metric, double v)
 {
     switch (metric) {
     case HeatmapMetric::Bytes:
-        return QLocale().formattedDataSize(static_cast<qint64>(std::llround(v)), 1, QLocale::DataSizeTraditionalFormat);
+        return QLocale().formattedDataSize(static_cast<qint64>(std::llround(v)), 1, QLocale::DataSizeIecFormat);
     case HeatmapMetric::Rows:
         return tr("%1 rows").arg(compactNumber(v));
     case HeatmapMetric::Load:

@@ -88,14 +88,15 @@ void PlacementPage::buildControls()
         bar->addWidget(box);
     };
     m_groupBox = new QComboBox(this);
-    m_groupBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_groupBox->setMaximumWidth(420);
-    labelled(tr("Colocation &group:"), m_groupBox);
+    m_groupBox->setToolTip(tr("Colocation group to show, or all of them side by side"));
+    m_groupBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_groupBox->setMinimumContentsLength(18);
+    labelled(tr("&Group:"), m_groupBox);
     m_metricBox = new QComboBox(this);
     m_metricBox->addItem(tr("Bytes"), int(HeatmapMetric::Bytes));
     m_metricBox->addItem(tr("Rows"), int(HeatmapMetric::Rows));
     m_metricBox->addItem(tr("Query load"), int(HeatmapMetric::Load));
-    labelled(tr("&Colour by:"), m_metricBox);
+    labelled(tr("&Colour:"), m_metricBox);
     m_scaleBox = new QComboBox(this);
     m_scaleBox->addItem(tr("Log"), int(HeatmapScaleMode::Log));
     m_scaleBox->addItem(tr("Linear"), int(HeatmapScaleMode::Linear));
@@ -103,8 +104,9 @@ void PlacementPage::buildControls()
     m_aggregationBox = new QComboBox(this);
     m_aggregationBox->addItem(tr("Sum"), int(HeatmapAggregation::Sum));
     m_aggregationBox->addItem(tr("Max"), int(HeatmapAggregation::Max));
-    m_aggregationBox->setToolTip(tr("How shard groups sharing one pixel are combined"));
-    labelled(tr("&Merge columns by:"), m_aggregationBox);
+    m_aggregationBox->setToolTip(
+        tr("How shard groups sharing one pixel are combined when there are more groups than pixels"));
+    labelled(tr("&Merge:"), m_aggregationBox);
 
     m_view = new HeatmapView(this);
     auto* zoomOut = toolButton(QStringLiteral("−"), tr("Zoom out (-)"), this);
@@ -124,13 +126,15 @@ void PlacementPage::buildControls()
     bar->addSpacing(8);
     bar->addWidget(rebalance);
     bar->addStretch(1);
-    m_summary = new QLabel(this);
-    bar->addWidget(m_summary);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    auto* bottom = new QHBoxLayout;
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
-    layout->addWidget(m_status);
+    bottom->addWidget(m_status, 1);
+    m_summary = new QLabel(this);
+    bottom->addWidget(m_summary);
+    layout->addLayout(bottom);
     setStatus(tr("Hover a cell for details, click to select, drag a shard group onto another node's row to move "
                  "it. Wheel or +/- zooms, middle-drag or space+drag pans."));
 
