@@ -3,7 +3,7 @@
 
 #include "api/async.h"
 
-#include <QDateTime>
+#include <QSemaphore>
 
 namespace shardscope {
 
@@ -106,7 +106,10 @@ void SkewHistoryRecorder::load(qint64 fromMs, qint64 toMs)
 
 void SkewHistoryRecorder::waitForIdle()
 {
-    m_pool.waitForDone();
+    // Not QThreadPool::waitForDone(): that ends the pool's thread, and the connection belongs to it.
+    QSemaphore done;
+    m_pool.start([&done] { done.release(); });
+    done.acquire();
 }
 
 } // namespace shardscope

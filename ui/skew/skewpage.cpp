@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: MIT
+#include "skewpage.h"
+
+#include "api/async.h"
+#include "api/clustersource.h"
+#include "clusterselection.h"
+#include "dashboards/skewgrowthchart.h"
+#include "dashboards/skewhistogramchart.h"
+#include "dashboards/skewnodebarchart.h"
+#include "dashboards/skewtimelinechart.h"
+#include "format.h"
+#include "skew/hotshardmodel.h"
+#include "skewchartframe.h"
+
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMetaMethod>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QThreadPool>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace shardscope {
+
+namespace {
+
+const QString kThresholdKey = QStringLiteral("skew/thresholdPercent");
+const QString kRetentionKey = QStringLiteral("skew/retentionDays");
+const QString kLiveSampleKey = QStringLiteral("skew/liveSampleSeconds");
+constexpr double kDefaultThreshold = 20.0;
+constexpr int kDefaultRetentionDays = 30;
+constexpr int kDefaultLiveSampleSeconds = 30;
+constexpr int kHottest = 20;
+
+/** What kind of operation a job summary describes, for its marker on the time axis. */
+std::string operationKind(const QString& summary)
+{
+    const QString s = summary.toLower();
+    if (s.contains(QLatin1String("rebalance")))
+        return "rebalance";
+    if (s.contains(QLatin1String("move")))
+        return "move";
+    if (s.contains(QLatin1String("split")))
+        return "split";
+    if (s.contains(QLatin1String("isolate")))
+        return "isolate";
+    if (s.contains(QLatin1String("drain")))
+        return "drain";
+    return "operation";
+}
+
+} // namespace
+
+SkewPage::SkewPage(const PageContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("skewPage"));
+    QSettings settings;
+    m_recorder.setRetentionDays(settings.value(kRetentionKey, kDefaultRetentionDays).toInt());
+    buildUi();
+    connect(&m_recorder, &SkewHistoryRecorder::historyLoaded, this, &SkewPage::onHistoryLoaded);
+    connect(&m_recorder, &SkewHistoryRecorder::failed, this, [this](const QString& message) {
+        m_problem = tr("History: %1").arg(message);
+        updateStatus();
+    });
+    if (m_context.source) {
+        connect(m_context.source, &ClusterSource::snapshotReady, this, &SkewPage::showSnapshot);
+        connect(m_context.source, &ClusterSource::jobFinished, this, &SkewPage::onJobFinished);
+        if (!m_context.source->currentSnapshot().isNull())
+            showSnapshot(m_context.source->currentSnapshot());
+    }
+}
+
+SkewPage::~SkewPage() = default;
+
+QString SkewPage::historyPath(const ClusterSnapshot& snapshot)
+{
+    const std::string prefix = snapshot.sourceKind == SourceKind::Live ? "live-" : "embedded-";
+    QString name = snapshot.sourceName;
+    if (name.isEmpty() && snapshot.state)
+        name = QString::fromStdString(snapshot.state->name);
+    return QString::fromStdString(snapshot::MetricHistory::defaultPath(prefix + name.toStdString()));
+}
+
+void SkewPage::buildUi()
+{
+    m_nodeChart = new SkewNodeBarChart;
+    m_histogram = new SkewHistogramChart;
+    m_timeline = new SkewTimelineChart;
+    m_growth = new SkewGrowthChart;
+    m_frames = {
+        new SkewChartFrame(tr("Bytes per node by colocation group"), m_nodeChart,
+                           [c = m_nodeChart] { return c->csv(); }),
+        new SkewChartFrame(tr("Shard size distribution"), m_histogram, [c = m_histogram] { return c->csv(); }),
+        new SkewChartFrame(tr("Skew over time"), m_timeline, [c = m_timeline] { return c->csv(); }),
+        new SkewChartFrame(tr("Growth per node"), m_growth, [c = m_growth] { return c->csv(); }),
+    };
+    auto* grid = new QGridLayout;
+    grid->setSpacing(6);
+    for (int i = 0; i < m_frames.size(); ++i) {
+        grid->addWidget(m_frames[i], i / 2, i % 2);
+        connect(m_frames[i], &SkewChartFrame::exported, this, [this](const QString& path) {
+            m_problem.clear();
+            m_status->setText(tr("Saved %1").arg(path));
+        });
+        connect(m_frames[i], &SkewChartFrame::exportFailed, this, [this](const QString& message) {
+            m_problem = message;
+            updateStatus();
+        });
+    }
+
+    m_hotModel = new HotShardModel(this);
+    m_hotView = new QTableView;
+    m_hotView->setObjectName(QStringLiteral("hotShards"));
+    m_hotView->setModel(m_hotModel);
+    m_hotView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_hotView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_hotView->verticalHeader()->hide();
+    m_hotView->horizontalHeader()->setSectionResizeMode(HotShardModel::TablesColumn, QHeaderView::Stretch);
+    m_hotView->setAlternatingRowColors(true);
+    m_hotView->setToolTip(tr("Click a shard group to show it on the Placement tab"));
+    connect(m_hotView, &QTableView::clicked, this, &SkewPage::onHotShardClicked);
+    auto* hotBox = new QGroupBox(tr("Hottest shard groups"));
+    auto* hotLayout = new QVBoxLayout(hotBox);
+    hotLayout->setContentsMargins(4, 4, 4, 4);
+    hotLayout->addWidget(m_hotView);
+
+    m_tenants = new QLabel;
+    m_tenants->setObjectName(QStringLiteral("tenantsMessage"));
+    m_tenants->setWordWrap(true);
+    m_tenants->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_tenants->setText(tr("Tenant statistics need Citus 12+ with citus.stat_tenants_track (citus_stat_tenants). "
+                          "This cluster source does not deliver them."));
+    auto* tenantBox = new QGroupBox(tr("Top tenants"));
+    auto* tenantLayout = new QVBoxLayout(tenantBox);
+    tenantLayout->setContentsMargins(6, 6, 6, 6);
+    tenantLayout->addWidget(m_tenants);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(hotBox, 3);
+    bottom->addWidget(tenantBox, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+    layout->addWidget(buildVerdictBar());
+    layout->addWidget(buildControls());
+    layout->addLayout(grid, 3);
+    layout->addLayout(bottom, 2);
+    updateVerdict();
+    updateHistoryCharts();
+}
+
+QWidget* SkewPage::buildVerdictBar()
+{
+    m_verdictBar = new QFrame;
+    m_verdictBar->setObjectName(QStringLiteral("verdictBar"));
+    m_verdictLabel = new QLabel;
+    m_verdictLabel->setObjectName(QStringLiteral("verdict"));
+    QFont big = m_verdictLabel->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_verdictLabel->setFont(big);
+    m_verdictDetail = new QLabel;
+    m_previewButton = new QPushButton(tr("Preview rebalance…"));
+    m_previewButton->setObjectName(QStringLiteral("rebalancePreview"));
+    m_previewButton->setToolTip(tr("Show the moves a rebalance would make, before anything runs"));
+    connect(m_previewButton, &QPushButton::clicked, this, &SkewPage::requestRebalancePreview);
+    auto* text = new QVBoxLayout;
+    text->setSpacing(0);
+    text->addWidget(m_verdictLabel);
+    text->addWidget(m_verdictDetail);
+    auto* layout = new QHBoxLayout(m_verdictBar);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addLayout(text, 1);
+    layout->addWidget(m_previewButton);
+    return m_verdictBar;
+}
+
+QWidget* SkewPage::buildControls()
+{
+    QSettings settings;
+    m_threshold = new QDoubleSpinBox;
+    m_threshold->setRange(1.0, 500.0);
+    m_threshold->setDecimals(0);
+    m_threshold->setSuffix(QStringLiteral(" %"));
+    m_threshold->setValue(settings.value(kThresholdKey, kDefaultThreshold).toDouble());
+    m_threshold->setToolTip(tr("Recommend a rebalance when a node holds this much more than the average"));
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, &SkewPage::setThresholdPercent);
+
+    m_retention = new QSpinBox;
+    m_retention->setRange(1, 3650);
+    m_retention->setSuffix(tr(" days"));
+    m_retention->setValue(std::max(1, m_recorder.retentionDays()));
+    m_retention->setToolTip(tr("Older samples and operation markers are deleted from the local history"));
+    connect(m_retention, &QSpinBox::valueChanged, this, [this](int days) {
+        QSettings().setValue(kRetentionKey, days);
+        m_recorder.setRetentionDays(days);
+        trimToRetention();
+        updateHistoryCharts();
+    });
+
+    m_pauseButton = new QPushButton(tr("Pause"));
+    m_pauseButton->setCheckable(true);
+    m_pauseButton->setToolTip(tr("Stop updating the charts and recording history until resumed"));
+    connect(m_pauseButton, &QPushButton::toggled, this, &SkewPage::setPaused);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("skewStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* bar = new QWidget;
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("Rebalance threshold:")));
+    layout->addWidget(m_threshold);
+    layout->addSpacing(12);
+    layout->addWidget(new QLabel(tr("Keep history for:")));
+    layout->addWidget(m_retention);
+    layout->addSpacing(12);
+    layout->addWidget(m_pauseButton);
+    layout->addSpacing(12);
+    layout->addWidget(m_status, 1);
+    return bar;
+}
+
+QString SkewPage::verdictText() const
+{
+    return m_verdictLabel->text();
+}
+
+void SkewPage::showSnapshot(const ClusterSnapshot& snapshot)
+{
+    if (snapshot.isNull())
+        return;
+    // Only the newest snapshot matters: one waiting is replaced by a newer one.
+    if (!m_pending || m_pending->generation <= snapshot.generation)
+        m_pending = snapshot;
+    if (!m_paused && !m_computing)
+        startComputation();
+    updateStatus();
+}
+
+void SkewPage::startComputation()
+{
+    if (!m_pending)
+        return;
+    const ClusterSnapshot snapshot = *m_pending;
+    m_pending.reset();
+    m_computing = true;
+    const qint64 atMs =
+        snapshot.takenAt.isValid() ? snapshot.takenAt.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+    runAsync(
+        QThreadPool::globalInstance(), this,
+        [state = snapshot.state, atMs] { return SkewFigures::compute(*state, atMs, kHottest); },
+        [this, snapshot](const SkewFigures& figures) {
+            m_computing = false;
+            applyFigures(figures, snapshot);
+            if (m_pending && !m_paused)
+                startComputation();
+        });
+}
+
+void SkewPage::applyFigures(const SkewFigures& figures, const ClusterSnapshot& snapshot)
+{
+    m_figures = figures;
+    m_nodeChart->setReport(figures.report);
+    m_histogram->setHistogram(figures.histogram);
+    m_hotModel->setReport(figures.report);
+    m_hotView->resizeColumnsToContents();
+    m_hotView->horizontalHeader()->setSectionResizeMode(HotShardModel::TablesColumn, QHeaderView::Stretch);
+    if (snapshot.sourceKind == SourceKind::Embedded)
+        m_tenants->setText(tr("The embedded demo cluster keeps no tenant statistics. On a live cluster they need "
+                              "Citus 12+ with citus.stat_tenants_track (citus_stat_tenants)."));
+    recordSample(figures.sample, snapshot);
+    updateVerdict();
+    updateStatus();
+    Q_EMIT figuresUpdated();
+}
+
+void SkewPage::recordSample(const snapshot::MetricSample& sample, const ClusterSnapshot& snapshot)
+{
+    const QString path = historyPath(snapshot);
+    if (path != m_historyPath) {
+        // A new cluster: its own history file, read back so trends survive restarts.
+        m_historyPath = path;
+        m_history = {};
+        m_lastSampleMs = 0;
+        m_recorder.open(path);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_recorder.load(now - qint64(m_recorder.retentionDays()) * 24 * 3600 * 1000, sample.atMs - 1);
+    }
+    // Live clusters are sampled at most every liveSampleSeconds; the embedded one changes only on operations.
+    const qint64 minGapMs = snapshot.sourceKind == SourceKind::Live
+                                ? qint64(QSettings().value(kLiveSampleKey, kDefaultLiveSampleSeconds).toInt()) * 1000
+                                : 0;
+    if (m_lastSampleMs != 0 && sample.atMs - m_lastSampleMs < minGapMs)
+        return;
+    if (sample.atMs <= m_lastSampleMs)
+        return; // the same snapshot time twice adds nothing
+    m_lastSampleMs = sample.atMs;
+    m_recorder.record(sample);
+    m_history.samples.push_back(sample);
+    trimToRetention();
+    updateHistoryCharts();
+}
+
+void SkewPage::onHistoryLoaded(const SkewHistory& history)
+{
+    // What was read is older than what was recorded since: put it in front.
+    std::vector<snapshot::MetricSample> samples = history.samples;
+    samples.insert(samples.end(), m_history.samples.begin(), m_history.samples.end());
+    std::vector<snapshot::OperationMarker> markers = history.markers;
+    for (const snapshot::OperationMarker& marker : m_history.markers) {
+        if (std::find(markers.begin(), markers.end(), marker) == markers.end())
+            markers.push_back(marker);
+    }
+    m_history = {std::move(samples), std::move(markers)};
+    updateHistoryCharts();
+    updateStatus();
+}
+
+void SkewPage::onJobFinished(JobId, const JobResult& result)
+{
+    if (!result.ok() || result.summary.isEmpty())
+        return;
+    snapshot::OperationMarker marker{QDateTime::currentMSecsSinceEpoch(), operationKind(result.summary),
+                                     result.summary.left(300).toStdString()};
+    m_recorder.addMarker(marker);
+    m_history.markers.push_back(std::move(marker));
+    updateHistoryCharts();
+}
+
+void SkewPage::trimToRetention()
+{
+    const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - qint64(m_recorder.retentionDays()) * 24 * 3600 * 1000;
+    std::erase_if(m_history.samples, [cutoff](const snapshot::MetricSample& s) { return s.atMs < cutoff; });
+    std::erase_if(m_history.markers, [cutoff](const snapshot::OperationMarker& m) { return m.atMs < cutoff; });
+}
+
+void SkewPage::updateHistoryCharts()
+{
+    m_timeline->setHistory(m_history.samples, m_history.markers);
+    m_growth->setHistory(m_history.samples);
+}
+
+void SkewPage::setThresholdPercent(double percent)
+{
+    QSettings().setValue(kThresholdKey, percent);
+    if (m_threshold->value() != percent)
+        m_threshold->setValue(percent);
+    updateVerdict();
+}
+
+void SkewPage::updateVerdict()
+{
+    m_verdict = m_figures ? SkewVerdict::evaluate(m_figures->report, m_threshold->value()) : SkewVerdict{};
+    if (!m_figures) {
+        m_verdictLabel->setText(tr("Waiting for the cluster's sizes…"));
+        m_verdictDetail->clear();
+    } else {
+        m_verdictLabel->setText(m_verdict.kind == SkewVerdict::Kind::Balanced ? tr("Balanced") : m_verdict.headline());
+        m_verdictDetail->setText(m_verdict.detail());
+    }
+    // Fixed light colours with dark text: readable in light and dark themes alike.
+    QString background = QStringLiteral("#eceff3");
+    QString text = QStringLiteral("#2b2f36");
+    if (m_verdict.recommendsRebalance()) {
+        background = QStringLiteral("#fff1d6");
+        text = QStringLiteral("#5c3b00");
+    } else if (m_verdict.kind == SkewVerdict::Kind::Balanced) {
+        background = QStringLiteral("#e3f4e6");
+        text = QStringLiteral("#12421c");
+    }
+    m_verdictBar->setStyleSheet(
+        QStringLiteral("#verdictBar { background: %1; border-radius: 4px; } #verdictBar QLabel { color: %2; }")
+            .arg(background, text));
+    m_previewButton->setDefault(m_verdict.recommendsRebalance());
+}
+
+void SkewPage::updateStatus()
+{
+    QStringList parts;
+    if (m_paused)
+        parts.append(m_pending ? tr("Paused: a newer snapshot is waiting") : tr("Paused"));
+    else if (m_computing)
+        parts.append(tr("Updating…"));
+    if (m_figures) {
+        parts.append(tr("%1 on %2 nodes, %3 shards")
+                         .arg(Format::bytes(m_figures->report.totalBytes))
+                         .arg(m_figures->report.nodes.size())
+                         .arg(m_figures->distributedShards));
+    }
+    parts.append(tr("%n history sample(s)", nullptr, static_cast<int>(m_history.samples.size())));
+    if (!m_problem.isEmpty())
+        parts.append(m_problem);
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void SkewPage::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    {
+        const QSignalBlocker block(m_pauseButton);
+        m_pauseButton->setChecked(paused);
+    }
+    m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
+    if (!paused && !m_computing)
+        startComputation();
+    updateStatus();
+}
+
+void SkewPage::onHotShardClicked(const QModelIndex& index)
+{
+    const engine::HotShardGroup* group = m_hotModel->shardGroupAt(index.row());
+    if (!group)
+        return;
+    if (m_context.selection)
+        m_context.selection->setCurrent({ClusterItemKind::ColocationGroup, qint64(group->colocationId)});
+    Q_EMIT shardGroupActivated(qint64(group->colocationId), qint64(group->shard));
+}
+
+void SkewPage::requestRebalancePreview()
+{
+    if (!isSignalConnected(QMetaMethod::fromSignal(&SkewPage::rebalancePreviewRequested))) {
+        m_problem = tr("The rebalance preview is not available in this window yet.");
+        updateStatus();
+    }
+    Q_EMIT rebalancePreviewRequested();
+}
+
+} // namespace shardscope
