@@ -128,7 +128,10 @@ void HeatmapDecorations::paintRowLabels(QPainter& p, const HeatmapFrame& frame)
             p.setPen(muted(frame.palette));
             p.drawText(top.translated(0, fm.height()), Qt::AlignRight | Qt::AlignVCenter, note);
         } else {
-            const QString text = note.isEmpty() ? row.label : row.label + QStringLiteral(" · ") + note;
+            // The note only when it fits whole: the node's name matters more.
+            QString text = note.isEmpty() ? row.label : row.label + QStringLiteral(" · ") + note;
+            if (fm.horizontalAdvance(text) > box.width())
+                text = row.label;
             p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideMiddle, box.width()));
         }
     }
