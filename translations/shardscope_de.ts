@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>The chart has nothing to draw yet.</source>
+        <translation>Das Diagramm hat noch nichts zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Exported from ShardScope</source>
+        <translation>Aus ShardScope exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>ShardScope: see and steer a Citus cluster.</source>
@@ -144,6 +163,33 @@
     <message>
         <source>The EXPLAIN viewer will be here: open a distributed plan (JSON or text) and see the coordinator&apos;s plan, the tasks sent to the workers and where the time went.</source>
         <translation>Hier erscheint der EXPLAIN-Betrachter: einen verteilten Plan (JSON oder Text) öffnen und den Plan des Koordinators, die an die Worker gesendeten Tasks und den Verbleib der Zeit sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>SkewVerdict</name>
+    <message>
+        <source>no data to judge yet</source>
+        <translation>noch keine Daten zum Beurteilen</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>ausgeglichen</translation>
+    </message>
+    <message>
+        <source>%1 holds %2% more than average: rebalance recommended</source>
+        <translation>%1 hält %2 % mehr als der Durchschnitt: Rebalancing empfohlen</translation>
+    </message>
+    <message>
+        <source>The nodes hold no shard data.</source>
+        <translation>Die Knoten halten keine Shard-Daten.</translation>
+    </message>
+    <message>
+        <source>The fullest node, %1, holds %2% more than average (threshold %3%).</source>
+        <translation>Der vollste Knoten, %1, hält %2 % mehr als der Durchschnitt (Schwelle %3 %).</translation>
+    </message>
+    <message>
+        <source>Threshold %1% above average.</source>
+        <translation>Schwelle %1 % über dem Durchschnitt.</translation>
     </message>
 </context>
 <context>
@@ -295,6 +341,184 @@
     <message>
         <source>Filter nodes and tables (Ctrl+F)</source>
         <translation>Knoten und Tabellen filtern (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConnectionDialog</name>
+    <message>
+        <source>Connect to a Citus coordinator</source>
+        <translation>Mit einem Citus-Koordinator verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from pg_service.conf</source>
+        <translation>Aus pg_service.conf &amp;importieren</translation>
+    </message>
+    <message>
+        <source>from PGHOST or local socket</source>
+        <translation>aus PGHOST oder lokalem Socket</translation>
+    </message>
+    <message>
+        <source>same as the user</source>
+        <translation>wie der Benutzer</translation>
+    </message>
+    <message>
+        <source>from PGUSER or your login</source>
+        <translation>aus PGUSER oder Ihrer Anmeldung</translation>
+    </message>
+    <message>
+        <source>from the keychain or ~/.pgpass</source>
+        <translation>aus dem Schlüsselbund oder ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Save the password in the system keychain</source>
+        <translation>Das Passwort im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>(libpq default: prefer)</source>
+        <translation>(libpq-Vorgabe: prefer)</translation>
+    </message>
+    <message>
+        <source>root certificate for verify-ca / verify-full</source>
+        <translation>Stammzertifikat für verify-ca / verify-full</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>default (10 s)</source>
+        <translation>Vorgabe (10 s)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>postgresql://… or key=value (anything libpq accepts)</source>
+        <translation>postgresql://… oder key=value (alles, was libpq akzeptiert)</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name</source>
+        <translation>Profil&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode</source>
+        <translation>&amp;SSL-Modus</translation>
+    </message>
+    <message>
+        <source>&amp;Root certificate</source>
+        <translation>&amp;Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>Connect &amp;timeout</source>
+        <translation>Verbindungs-&amp;Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Connection &amp;string</source>
+        <translation>Verbindungs&amp;zeichenkette</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A password for this profile is saved in the keychain.</source>
+        <translation>Für dieses Profil ist ein Passwort im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name first.</source>
+        <translation>Geben Sie dem Profil zuerst einen Namen.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved.</source>
+        <translation>Profil „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved; its password is in the system keychain.</source>
+        <translation>Profil „%1“ gespeichert; sein Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved, but the keychain refused the password (%2). It is stored nowhere else: type it when connecting, or put it in ~/.pgpass.</source>
+        <translation>Profil „%1“ gespeichert, aber der Schlüsselbund hat das Passwort abgelehnt (%2). Es wird nirgends sonst gespeichert: Geben Sie es beim Verbinden ein oder legen Sie es in ~/.pgpass ab.</translation>
+    </message>
+    <message>
+        <source>Test stopped.</source>
+        <translation>Test angehalten.</translation>
+    </message>
+    <message>
+        <source>S&amp;top test</source>
+        <translation>Test an&amp;halten</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Teste %1 …</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>No services found in %1.</source>
+        <translation>Keine Dienste in %1 gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n service(s) from %1.</source>
+        <translation>
+            <numerusform>%n Dienst aus %1 importiert.</numerusform>
+            <numerusform>%n Dienste aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>Lese das Passwort aus dem Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>A password was saved in the system keychain for &quot;%1&quot;, but the keychain did not return it (%2). Unlock the keychain, or type the password.</source>
+        <translation>Für „%1“ ist ein Passwort im Schlüsselbund des Systems gespeichert, aber der Schlüsselbund hat es nicht herausgegeben (%2). Entsperren Sie den Schlüsselbund oder geben Sie das Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -672,6 +896,41 @@
     </message>
 </context>
 <context>
+    <name>shardscope::HotShardModel</name>
+    <message>
+        <source>unplaced</source>
+        <translation>nicht platziert</translation>
+    </message>
+    <message>
+        <source>Shard group of shard %1 (colocation group %2): %3 in %4 colocated shards. Click to show it on the Placement tab.</source>
+        <translation>Shard-Gruppe von Shard %1 (Colocation-Gruppe %2): %3 in %4 colocierten Shards. Klicken zeigt sie auf der Seite Platzierung.</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::MainWindow</name>
     <message>
         <source>Cluster</source>
@@ -905,10 +1164,6 @@
         <translation>Nicht verschoben: %1.</translation>
     </message>
     <message>
-        <source>Colocation &amp;group:</source>
-        <translation>Colocation-&amp;Gruppe:</translation>
-    </message>
-    <message>
         <source>Bytes</source>
         <translation>Bytes</translation>
     </message>
@@ -919,10 +1174,6 @@
     <message>
         <source>Query load</source>
         <translation>Abfragelast</translation>
-    </message>
-    <message>
-        <source>&amp;Colour by:</source>
-        <translation>&amp;Farbe nach:</translation>
     </message>
     <message>
         <source>Log</source>
@@ -943,14 +1194,6 @@
     <message>
         <source>Max</source>
         <translation>Maximum</translation>
-    </message>
-    <message>
-        <source>How shard groups sharing one pixel are combined</source>
-        <translation>Wie Shard-Gruppen zusammengefasst werden, die sich ein Pixel teilen</translation>
-    </message>
-    <message>
-        <source>&amp;Merge columns by:</source>
-        <translation>Spalten zusa&amp;mmenfassen nach:</translation>
     </message>
     <message>
         <source>Zoom out (-)</source>
@@ -1000,6 +1243,151 @@
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Colocation group to show, or all of them side by side</source>
+        <translation>Die zu zeigende Colocation-Gruppe, oder alle nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>How shard groups sharing one pixel are combined when there are more groups than pixels</source>
+        <translation>Wie Shard-Gruppen zusammengefasst werden, die sich ein Pixel teilen, wenn es mehr Gruppen als Pixel gibt</translation>
+    </message>
+    <message>
+        <source>&amp;Merge:</source>
+        <translation>&amp;Zusammenfassen:</translation>
+    </message>
+    <message>
+        <source>Rebalance preview…</source>
+        <translation>Rebalance-Vorschau …</translation>
+    </message>
+    <message>
+        <source>Plan a rebalance or a drain and see it before it runs</source>
+        <translation>Ein Rebalancing oder Leeren eines Knotens planen und ansehen, bevor es läuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the rebalance plan: %n operation(s)…</source>
+        <translation>
+            <numerusform>Führe den Rebalance-Plan aus: %n Operation …</numerusform>
+            <numerusform>Führe den Rebalance-Plan aus: %n Operationen …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RebalancePreviewDialog</name>
+    <message>
+        <source>Rebalance preview</source>
+        <translation>Rebalance-Vorschau</translation>
+    </message>
+    <message>
+        <source>ShardScope&apos;s own: at least Citus&apos;s balance while moving as few bytes as it can</source>
+        <translation>ShardScopes eigene: mindestens so ausgeglichen wie Citus, mit so wenig verschobenen Bytes wie möglich</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>&amp;Strategie:</translation>
+    </message>
+    <message>
+        <source>strategy default</source>
+        <translation>Vorgabe der Strategie</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Schwelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Max moves:</source>
+        <translation>&amp;Max. Verschiebungen:</translation>
+    </message>
+    <message>
+        <source>none: rebalance</source>
+        <translation>keiner: Rebalancing</translation>
+    </message>
+    <message>
+        <source>&amp;Drain node:</source>
+        <translation>Knoten &amp;leeren:</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;mode:</source>
+        <translation>Übertragungs&amp;modus:</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Plane …</translation>
+    </message>
+    <message>
+        <source>Moves</source>
+        <translation>Verschiebungen</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>Vorher / nachher</translation>
+    </message>
+    <message>
+        <source>Run plan</source>
+        <translation>Plan ausführen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Shard group</source>
+        <translation>Shard-Gruppe</translation>
+    </message>
+    <message>
+        <source>Colocation group</source>
+        <translation>Colocation-Gruppe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No plan:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Kein Plan:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>evacuate</source>
+        <translation>räumen</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>ausgleichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n move(s)&lt;/b&gt; of shard groups, %1 to copy (about %2 s at 100 MB/s). Node skew max/mean %3 → %4, coefficient of variation %5 → %6.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Verschiebung&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %3 → %4, Variationskoeffizient %5 → %6.</numerusform>
+            <numerusform>&lt;b&gt;%n Verschiebungen&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %3 → %4, Variationskoeffizient %5 → %6.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Before: max/mean %1</source>
+        <translation>Vorher: max./Mittel %1</translation>
+    </message>
+    <message>
+        <source>After: max/mean %1</source>
+        <translation>Nachher: max./Mittel %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::RefreshControls</name>
@@ -1034,6 +1422,223 @@
     <message>
         <source>Every %1 min</source>
         <translation>Alle %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SkewChartFrame</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG or SVG, or its data as CSV</source>
+        <translation>Dieses Diagramm als PNG oder SVG oder seine Daten als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>Diagramm als PNG …</translation>
+    </message>
+    <message>
+        <source>Chart as SVG…</source>
+        <translation>Diagramm als SVG …</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>Daten als CSV …</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a .png, .svg or .csv file.</source>
+        <translation>Export nach %1 nicht möglich: Wählen Sie eine .png-, .svg- oder .csv-Datei.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SkewGrowthChart</name>
+    <message>
+        <source>Collecting history: one sample per refresh</source>
+        <translation>Verlauf wird gesammelt: ein Messpunkt je Aktualisierung</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SkewHistogramChart</name>
+    <message>
+        <source>shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <source>shard size (upper bound of each band)</source>
+        <translation>Shard-Größe (Obergrenze jedes Bands)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SkewNodeBarChart</name>
+    <message>
+        <source>reference tables and other</source>
+        <translation>Referenztabellen und Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SkewPage</name>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>Bytes per node by colocation group</source>
+        <translation>Bytes je Knoten nach Colocation-Gruppe</translation>
+    </message>
+    <message>
+        <source>Shard size distribution</source>
+        <translation>Verteilung der Shard-Größen</translation>
+    </message>
+    <message>
+        <source>Skew over time</source>
+        <translation>Schieflage im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Growth per node</source>
+        <translation>Wachstum je Knoten</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Click a shard group to show it on the Placement tab</source>
+        <translation>Eine Shard-Gruppe anklicken, um sie auf der Seite Platzierung zu zeigen</translation>
+    </message>
+    <message>
+        <source>Hottest shard groups</source>
+        <translation>Heißeste Shard-Gruppen</translation>
+    </message>
+    <message>
+        <source>Tenant statistics need Citus 12+ with citus.stat_tenants_track (citus_stat_tenants). This cluster source does not deliver them.</source>
+        <translation>Mandantenstatistiken brauchen Citus 12+ mit citus.stat_tenants_track (citus_stat_tenants). Diese Cluster-Quelle liefert sie nicht.</translation>
+    </message>
+    <message>
+        <source>Top tenants</source>
+        <translation>Größte Mandanten</translation>
+    </message>
+    <message>
+        <source>Preview rebalance…</source>
+        <translation>Rebalancing-Vorschau …</translation>
+    </message>
+    <message>
+        <source>Show the moves a rebalance would make, before anything runs</source>
+        <translation>Die Verschiebungen eines Rebalancings zeigen, bevor etwas läuft</translation>
+    </message>
+    <message>
+        <source>Recommend a rebalance when a node holds this much more than the average</source>
+        <translation>Ein Rebalancing empfehlen, wenn ein Knoten so viel mehr als der Durchschnitt hält</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Older samples and operation markers are deleted from the local history</source>
+        <translation>Ältere Messpunkte und Operationsmarken werden aus dem lokalen Verlauf gelöscht</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop updating the charts and recording history until resumed</source>
+        <translation>Diagramme und Verlaufsaufzeichnung anhalten, bis es weitergeht</translation>
+    </message>
+    <message>
+        <source>Rebalance threshold:</source>
+        <translation>Rebalancing-Schwelle:</translation>
+    </message>
+    <message>
+        <source>Keep history for:</source>
+        <translation>Verlauf aufbewahren für:</translation>
+    </message>
+    <message>
+        <source>The embedded demo cluster keeps no tenant statistics. On a live cluster they need Citus 12+ with citus.stat_tenants_track (citus_stat_tenants).</source>
+        <translation>Der eingebaute Demo-Cluster führt keine Mandantenstatistiken. Auf einem echten Cluster brauchen sie Citus 12+ mit citus.stat_tenants_track (citus_stat_tenants).</translation>
+    </message>
+    <message>
+        <source>Waiting for the cluster&apos;s sizes…</source>
+        <translation>Warte auf die Größen des Clusters …</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Paused: a newer snapshot is waiting</source>
+        <translation>Angehalten: ein neuerer Snapshot wartet</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Aktualisiere …</translation>
+    </message>
+    <message>
+        <source>%1 on %2 nodes, %3 shards</source>
+        <translation>%1 auf %2 Knoten, %3 Shards</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history sample(s)</source>
+        <translation>
+            <numerusform>%n Messpunkt im Verlauf</numerusform>
+            <numerusform>%n Messpunkte im Verlauf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The rebalance preview is not available in this window yet.</source>
+        <translation>Die Rebalance-Vorschau ist in diesem Fenster noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SkewTimelineChart</name>
+    <message>
+        <source>max / mean (solid)</source>
+        <translation>max. / Mittel (durchgezogen)</translation>
+    </message>
+    <message>
+        <source>CV (dashed)</source>
+        <translation>VK (gestrichelt)</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <source> CV</source>
+        <translation> VK</translation>
+    </message>
+    <message>
+        <source>all nodes</source>
+        <translation>alle Knoten</translation>
+    </message>
+    <message>
+        <source>Collecting history: one sample per refresh</source>
+        <translation>Verlauf wird gesammelt: ein Messpunkt je Aktualisierung</translation>
     </message>
 </context>
 <context>
