@@ -92,10 +92,29 @@ void HeatmapView::rebuildCache()
         return;
     }
     m_rendering = HeatmapRenderer::render(*m_matrix, m_layout, m_options);
+    // Composite once: hatched "no placement" background plus the scaled cells, opaque, exactly the plot's
+    // size, so a repaint is a single blit however many cells there are.
+    const QRect clip = m_layout.columnsClip().toAlignedRect();
+    if (clip.isEmpty())
+        return;
+    m_scaled = QImage(clip.size(), QImage::Format_RGB32);
+    m_scaledOrigin = clip.topLeft();
+    QPainter p(&m_scaled);
+    p.translate(-clip.topLeft());
+    const HeatmapFrame frame{m_matrix.get(), &m_layout, &m_rendering, m_options, palette()};
+    HeatmapDecorations::paintBackground(p, frame);
     const QRectF target = m_layout.bucketsRect();
     if (!m_rendering.image.isNull() && target.width() >= 1 && target.height() >= 1)
-        m_scaled = m_rendering.image.scaled(qRound(target.width()), qRound(target.height()), Qt::IgnoreAspectRatio,
-                                            Qt::FastTransformation);
+        p.drawImage(target.topLeft().toPoint(),
+                    m_rendering.image.scaled(qRound(target.width()), qRound(target.height()), Qt::IgnoreAspectRatio,
+                                             Qt::FastTransformation));
+}
+
+void HeatmapView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        scheduleRebuild();
+    QWidget::changeEvent(event);
 }
 
 void HeatmapView::paintEvent(QPaintEvent*)
@@ -110,11 +129,7 @@ void HeatmapView::paintEvent(QPaintEvent*)
         return;
     }
     const HeatmapFrame frame{m_matrix.get(), &m_layout, &m_rendering, m_options, palette()};
-    HeatmapDecorations::paintBackground(p, frame);
-    p.save();
-    p.setClipRect(m_layout.columnsClip());
-    p.drawImage(m_layout.bucketsRect().topLeft().toPoint(), m_scaled);
-    p.restore();
+    p.drawImage(m_scaledOrigin, m_scaled);
     HeatmapDecorations::paintGrid(p, frame);
     HeatmapDecorations::paintMargins(p, frame);
     paintSelection(p);

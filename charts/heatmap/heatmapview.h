@@ -54,6 +54,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -88,7 +89,8 @@ private:
     HeatmapRenderOptions m_options;
     HeatmapLayout m_layout;
     HeatmapRendering m_rendering;
-    QImage m_scaled; ///< m_rendering.image scaled to the layout: paintEvent only blits it
+    QImage m_scaled; ///< background and cells composited at the plot's size: paintEvent only blits it
+    QPoint m_scaledOrigin;
     bool m_cacheDirty = true;
     QTimer m_repaintTimer;
 
