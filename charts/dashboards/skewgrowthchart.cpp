@@ -4,6 +4,8 @@
 #include "chartexport.h"
 #include "skewbytescale.h"
 #include "skewdownsample.h"
+#include "skewnodenames.h"
+#include "skewtimeformat.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -25,11 +27,15 @@ SkewGrowthChart::SkewGrowthChart(QWidget* parent)
     m_timeAxis->setTickCount(5);
     m_bytesAxis->setLabelFormat(QStringLiteral("%.3g"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    chart->legend()->setShowToolTips(true); // the full name of an entry cut short
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
+    setMinimumHeight(140);
 }
 
 void SkewGrowthChart::setHistory(const std::vector<snapshot::MetricSample>& samples)
@@ -48,16 +54,20 @@ void SkewGrowthChart::setHistory(const std::vector<snapshot::MetricSample>& samp
                 {static_cast<double>(sample.atMs), scale.scaled(static_cast<double>(node.bytes))});
         }
     }
+    QStringList nodes;
+    for (const auto& entry : points)
+        nodes.append(entry.first);
+    const QStringList names = SkewNodeNames::shortNames(nodes);
     for (auto& [node, list] : points) {
         QLineSeries*& series = m_series[node];
         if (!series) {
             series = new QLineSeries;
-            series->setName(node);
             series->setPointsVisible(true);
             chart()->addSeries(series);
             series->attachAxis(m_timeAxis);
             series->attachAxis(m_bytesAxis);
         }
+        series->setName(names.at(nodes.indexOf(node)));
         series->replace(SkewDownsample::minMax(list));
     }
     for (auto& [node, series] : m_series) {
@@ -70,9 +80,10 @@ void SkewGrowthChart::setHistory(const std::vector<snapshot::MetricSample>& samp
         from -= 30 * 1000;
         to += 30 * 1000;
     }
-    m_timeAxis->setFormat(to - from > 2 * 24 * 3600 * 1000LL ? QStringLiteral("dd MMM") : QStringLiteral("HH:mm"));
+    m_timeAxis->setFormat(SkewTimeFormat::forSpan(to - from));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     m_bytesAxis->setRange(0.0, std::max(1.0, scale.scaled(maxBytes) * 1.1));
+    m_bytesAxis->applyNiceNumbers();
     m_bytesAxis->setTitleText(scale.unit);
     chart()->setTitle(samples.size() < 2 ? tr("Collecting history: one sample per refresh") : QString());
 }

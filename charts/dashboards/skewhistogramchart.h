@@ -6,7 +6,7 @@
 #include <QChartView>
 
 class QBarCategoryAxis;
-class QBarSeries;
+class QHorizontalBarSeries;
 class QValueAxis;
 
 namespace shardscope {
@@ -24,7 +24,7 @@ public:
     QString csv() const;
 
 private:
-    QBarSeries* m_series;
+    QHorizontalBarSeries* m_series;
     QBarCategoryAxis* m_sizeAxis;
     QValueAxis* m_countAxis;
     std::vector<SizeBin> m_bins;

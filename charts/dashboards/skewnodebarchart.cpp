@@ -4,33 +4,39 @@
 #include "chartexport.h"
 #include "skew/skewfigures.h"
 #include "skewbytescale.h"
+#include "skewnodenames.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QGraphicsLayout>
-#include <QStackedBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QValueAxis>
 #include <algorithm>
 
 namespace shardscope {
 
 SkewNodeBarChart::SkewNodeBarChart(QWidget* parent)
-    : QChartView(parent), m_series(new QStackedBarSeries), m_nodeAxis(new QBarCategoryAxis), m_bytesAxis(new QValueAxis)
+    : QChartView(parent), m_series(new QHorizontalStackedBarSeries), m_nodeAxis(new QBarCategoryAxis),
+      m_bytesAxis(new QValueAxis)
 {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->addSeries(m_series);
-    chart->addAxis(m_nodeAxis, Qt::AlignBottom);
-    chart->addAxis(m_bytesAxis, Qt::AlignLeft);
+    chart->addAxis(m_nodeAxis, Qt::AlignLeft);
+    chart->addAxis(m_bytesAxis, Qt::AlignBottom);
     m_series->attachAxis(m_nodeAxis);
     m_series->attachAxis(m_bytesAxis);
     m_bytesAxis->setLabelFormat(QStringLiteral("%.3g"));
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    chart->legend()->setShowToolTips(true); // the full name of an entry cut short
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
+    setMinimumHeight(140);
 }
 
 void SkewNodeBarChart::setReport(const engine::SkewReport& report)
@@ -54,6 +60,7 @@ void SkewNodeBarChart::setReport(const engine::SkewReport& report)
     for (const engine::ColocationSkew& group : report.colocationGroups) {
         const QString label = SkewFigures::groupLabel(group.tables);
         auto* set = new QBarSet(label);
+        std::vector<double> values(report.nodes.size());
         for (std::size_t n = 0; n < report.nodes.size(); ++n) {
             std::int64_t bytes = 0;
             for (const engine::NodeBytes& entry : group.perNode) {
@@ -61,23 +68,29 @@ void SkewNodeBarChart::setReport(const engine::SkewReport& report)
                     bytes += entry.bytes;
             }
             rest[n] -= bytes;
-            set->append(scale.scaled(static_cast<double>(bytes)));
+            values[n] = scale.scaled(static_cast<double>(bytes));
             m_csv += ChartExport::csvLine({m_nodes[static_cast<qsizetype>(n)], QString::number(group.colocationId),
                                            label, QString::number(bytes)});
         }
+        // Bars go bottom to top: the nodes are added last first, so the first node is on top.
+        for (auto it = values.rbegin(); it != values.rend(); ++it)
+            set->append(*it);
         m_series->append(set);
     }
-    auto* other = new QBarSet(tr("reference tables and other"));
-    for (std::size_t n = 0; n < report.nodes.size(); ++n) {
+    auto* other = new QBarSet(tr("reference and other"));
+    for (std::size_t n = report.nodes.size(); n-- > 0;)
         other->append(scale.scaled(static_cast<double>(std::max<std::int64_t>(0, rest[n]))));
+    for (std::size_t n = 0; n < report.nodes.size(); ++n) {
         m_csv += ChartExport::csvLine({m_nodes[static_cast<qsizetype>(n)], QStringLiteral("0"),
-                                       tr("reference tables and other"),
-                                       QString::number(std::max<std::int64_t>(0, rest[n]))});
+                                       tr("reference and other"), QString::number(std::max<std::int64_t>(0, rest[n]))});
     }
     m_series->append(other);
 
-    m_nodeAxis->setCategories(m_nodes);
+    QStringList names = SkewNodeNames::shortNames(m_nodes);
+    std::reverse(names.begin(), names.end());
+    m_nodeAxis->setCategories(names);
     m_bytesAxis->setRange(0.0, std::max(1.0, scale.scaled(static_cast<double>(maxBytes)) * 1.05));
+    m_bytesAxis->applyNiceNumbers();
     m_bytesAxis->setTitleText(scale.unit);
 }
 

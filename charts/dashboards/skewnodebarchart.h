@@ -6,7 +6,7 @@
 #include <QChartView>
 
 class QBarCategoryAxis;
-class QStackedBarSeries;
+class QHorizontalStackedBarSeries;
 class QValueAxis;
 
 namespace shardscope {
@@ -26,7 +26,7 @@ public:
     QStringList nodes() const { return m_nodes; }
 
 private:
-    QStackedBarSeries* m_series;
+    QHorizontalStackedBarSeries* m_series;
     QBarCategoryAxis* m_nodeAxis;
     QValueAxis* m_bytesAxis;
     QStringList m_nodes;

@@ -3,6 +3,7 @@
 
 #include "chartexport.h"
 #include "skewdownsample.h"
+#include "skewtimeformat.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -58,11 +59,15 @@ SkewTimelineChart::SkewTimelineChart(QWidget* parent)
         QToolTip::showText(QCursor::pos(), lines.join(QLatin1Char('\n')), this);
     });
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    chart->legend()->setShowToolTips(true); // the full name of an entry cut short
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
+    setMinimumHeight(140);
 }
 
 SkewTimelineChart::GroupSeries& SkewTimelineChart::seriesFor(std::int64_t colocationId, const QString& label)
@@ -152,7 +157,7 @@ void SkewTimelineChart::setHistory(const std::vector<snapshot::MetricSample>& sa
         from -= 30 * 1000;
         to += 30 * 1000;
     }
-    m_timeAxis->setFormat(to - from > 2 * 24 * 3600 * 1000LL ? QStringLiteral("dd MMM") : QStringLiteral("HH:mm"));
+    m_timeAxis->setFormat(SkewTimeFormat::forSpan(to - from));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     m_ratioAxis->setRange(1.0, top);
     m_cvAxis->setRange(0.0, std::max(0.1, maxCv * 1.1));

@@ -50,6 +50,9 @@ snapshot::MetricSample SkewFigures::sampleOf(const engine::SkewReport& report, s
     for (const engine::NodeSkew& node : report.nodes)
         sample.nodes.push_back({node.name + ":" + std::to_string(node.port), node.bytes, node.shards});
     for (const engine::ColocationSkew& group : report.colocationGroups) {
+        // One shard cannot be spread: a single-shard group's max/mean is its node count, not a trend.
+        if (group.shardGroups < 2)
+            continue;
         sample.groups.push_back({group.colocationId, groupLabel(group.tables).toStdString(), group.bytes,
                                  group.maxOverMean, group.coefficientOfVariation});
     }

@@ -34,7 +34,10 @@ struct SkewFigures
     /** Figures of state taken at atMs (UTC ms); hottestCount shard groups, bins bars of equal width. */
     static SkewFigures compute(const engine::ClusterState& state, std::int64_t atMs, int hottestCount = 20,
                                int bins = 16);
-    /** The history sample of a report: nodes as "host:port", colocation groups labelled by their tables. */
+    /**
+     * The history sample of a report: nodes as "host:port", colocation groups of two or more shard groups
+     * labelled by their tables (a single shard cannot be spread, so its skew is no trend worth drawing).
+     */
     static snapshot::MetricSample sampleOf(const engine::SkewReport& report, std::int64_t atMs);
     /** Equal-width bars from 0 to the largest size; an empty list when there are no sizes. */
     static std::vector<SizeBin> histogramOf(const std::vector<std::int64_t>& sizes, int bins);

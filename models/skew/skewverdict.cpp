@@ -63,7 +63,8 @@ QString SkewVerdict::detail() const
             .arg(percentAboveMean)
             .arg(thresholdPercent, 0, 'g', 3);
     case Kind::Rebalance:
-        return tr("Threshold %1% above average.").arg(thresholdPercent, 0, 'g', 3);
+        return tr("Recommended above %1% more than the average of the nodes that hold shards.")
+            .arg(thresholdPercent, 0, 'g', 3);
     }
     return {};
 }

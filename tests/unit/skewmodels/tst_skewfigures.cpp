@@ -77,7 +77,16 @@ private Q_SLOTS:
         QCOMPARE(figures.sample.nodes.front().node,
                  figures.report.nodes.front().name + ":" + std::to_string(figures.report.nodes.front().port));
         QCOMPARE(figures.sample.totalBytes, figures.report.totalBytes);
-        QCOMPARE(figures.sample.groups.size(), figures.report.colocationGroups.size());
+        // Single-shard groups are left out of the history: one shard cannot be spread.
+        std::vector<std::int64_t> spreadable;
+        for (const ColocationSkew& group : figures.report.colocationGroups) {
+            if (group.shardGroups >= 2)
+                spreadable.push_back(group.colocationId);
+        }
+        QVERIFY(spreadable.size() < figures.report.colocationGroups.size()); // the demo has a single-shard table
+        QCOMPARE(figures.sample.groups.size(), spreadable.size());
+        for (std::size_t i = 0; i < spreadable.size(); ++i)
+            QCOMPARE(figures.sample.groups[i].colocationId, spreadable[i]);
         QCOMPARE(figures.sample.nodeMaxOverMean, figures.report.nodeMaxOverMean);
     }
 
