@@ -14,7 +14,6 @@
 
 #include <QDateTime>
 #include <QDoubleSpinBox>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,6 +38,7 @@ constexpr double kDefaultThreshold = 20.0;
 constexpr int kDefaultRetentionDays = 30;
 constexpr int kDefaultLiveSampleSeconds = 30;
 constexpr int kHottest = 20;
+constexpr int kSizeBands = 10;
 
 /** What kind of operation a job summary describes, for its marker on the time axis. */
 std::string operationKind(const QString& summary)
@@ -102,10 +102,7 @@ void SkewPage::buildUi()
         new SkewChartFrame(tr("Skew over time"), m_timeline, [c = m_timeline] { return c->csv(); }),
         new SkewChartFrame(tr("Growth per node"), m_growth, [c = m_growth] { return c->csv(); }),
     };
-    auto* grid = new QGridLayout;
-    grid->setSpacing(6);
     for (int i = 0; i < m_frames.size(); ++i) {
-        grid->addWidget(m_frames[i], i / 2, i % 2);
         connect(m_frames[i], &SkewChartFrame::exported, this, [this](const QString& path) {
             m_problem.clear();
             m_status->setText(tr("Saved %1").arg(path));
@@ -127,6 +124,7 @@ void SkewPage::buildUi()
     m_hotView->setAlternatingRowColors(true);
     m_hotView->setToolTip(tr("Click a shard group to show it on the Placement tab"));
     connect(m_hotView, &QTableView::clicked, this, &SkewPage::onHotShardClicked);
+    m_hotView->setMinimumHeight(120);
     auto* hotBox = new QGroupBox(tr("Hottest shard groups"));
     auto* hotLayout = new QVBoxLayout(hotBox);
     hotLayout->setContentsMargins(4, 4, 4, 4);
@@ -134,26 +132,27 @@ void SkewPage::buildUi()
 
     m_tenants = new QLabel;
     m_tenants->setObjectName(QStringLiteral("tenantsMessage"));
-    m_tenants->setWordWrap(true);
-    m_tenants->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_tenants->setText(tr("Tenant statistics need Citus 12+ with citus.stat_tenants_track (citus_stat_tenants). "
-                          "This cluster source does not deliver them."));
-    auto* tenantBox = new QGroupBox(tr("Top tenants"));
-    auto* tenantLayout = new QVBoxLayout(tenantBox);
-    tenantLayout->setContentsMargins(6, 6, 6, 6);
-    tenantLayout->addWidget(m_tenants);
+    // Explicit line breaks, no word wrap: a wrapping label would make the page's height depend on its width.
+    m_tenants->setText(tr("Top tenants: tenant statistics need Citus 12+ with citus.stat_tenants_track\n"
+                          "(citus_stat_tenants); this cluster source does not deliver them yet."));
+    hotLayout->addWidget(m_tenants);
 
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(hotBox, 3);
-    bottom->addWidget(tenantBox, 1);
+    // Current figures on top (meaningful from the first snapshot), history below.
+    auto* now = new QHBoxLayout;
+    now->addWidget(m_frames[0], 2);
+    now->addWidget(hotBox, 3);
+    auto* history = new QHBoxLayout;
+    history->addWidget(m_frames[1], 2);
+    history->addWidget(m_frames[2], 3);
+    history->addWidget(m_frames[3], 3);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(buildVerdictBar());
     layout->addWidget(buildControls());
-    layout->addLayout(grid, 3);
-    layout->addLayout(bottom, 2);
+    layout->addLayout(now, 1);
+    layout->addLayout(history, 1);
     updateVerdict();
     updateHistoryCharts();
 }
@@ -259,7 +258,7 @@ void SkewPage::startComputation()
         snapshot.takenAt.isValid() ? snapshot.takenAt.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
     runAsync(
         QThreadPool::globalInstance(), this,
-        [state = snapshot.state, atMs] { return SkewFigures::compute(*state, atMs, kHottest); },
+        [state = snapshot.state, atMs] { return SkewFigures::compute(*state, atMs, kHottest, kSizeBands); },
         [this, snapshot](const SkewFigures& figures) {
             m_computing = false;
             applyFigures(figures, snapshot);
@@ -277,8 +276,8 @@ void SkewPage::applyFigures(const SkewFigures& figures, const ClusterSnapshot& s
     m_hotView->resizeColumnsToContents();
     m_hotView->horizontalHeader()->setSectionResizeMode(HotShardModel::TablesColumn, QHeaderView::Stretch);
     if (snapshot.sourceKind == SourceKind::Embedded)
-        m_tenants->setText(tr("The embedded demo cluster keeps no tenant statistics. On a live cluster they need "
-                              "Citus 12+ with citus.stat_tenants_track (citus_stat_tenants)."));
+        m_tenants->setText(tr("Top tenants: the embedded demo cluster keeps no tenant statistics.\n"
+                              "On a live cluster they need Citus 12+ with citus.stat_tenants_track."));
     recordSample(figures.sample, snapshot);
     updateVerdict();
     updateStatus();
@@ -398,7 +397,8 @@ void SkewPage::updateStatus()
                          .arg(m_figures->report.nodes.size())
                          .arg(m_figures->distributedShards));
     }
-    parts.append(tr("%n history sample(s)", nullptr, static_cast<int>(m_history.samples.size())));
+    parts.append(m_history.samples.size() == 1 ? tr("1 history sample")
+                                               : tr("%1 history samples").arg(m_history.samples.size()));
     if (!m_problem.isEmpty())
         parts.append(m_problem);
     m_status->setText(parts.join(QStringLiteral(" · ")));

@@ -145,7 +145,7 @@ private Q_SLOTS:
             QCOMPARE(stacks, int(report.colocationGroups.size()) + 1);
             QCOMPARE(sum, qint64(node.bytes));
         }
-        QVERIFY(!lines.filter(QStringLiteral("worker-1:5432,0,reference tables and other,")).isEmpty());
+        QVERIFY(!lines.filter(QStringLiteral("worker-1:5432,0,reference and other,")).isEmpty());
 
         const QString png = m_dir.filePath(QStringLiteral("distribution.png"));
         QCOMPARE(frames[1]->exportTo(png), QString());
