@@ -3,6 +3,7 @@
 
 #include "placeholderpage.h"
 #include "placement/placementpage.h"
+#include "skew/skewpage.h"
 
 namespace shardscope {
 
@@ -23,9 +24,7 @@ QList<PageFactory> MainPages::all()
     return {
         {QStringLiteral("placement"), tr("Placement"),
          [](const PageContext& c, QWidget* p) { return new PlacementPage(c, p); }},
-        placeholder(QStringLiteral("skew"), tr("Skew"),
-                    tr("Skew figures will be here: bytes and shards per node and per colocation group, how far the "
-                       "largest is from the mean, and the hottest shards.")),
+        {QStringLiteral("skew"), tr("Skew"), [](const PageContext& c, QWidget* p) { return new SkewPage(c, p); }},
         placeholder(QStringLiteral("queries"), tr("Queries"),
                     tr("Statement statistics will be here: which queries run most often, how long they take, and "
                        "how many shards each one touches (router, multi-shard or repartition).")),
