@@ -120,9 +120,9 @@ int runSimulate(const QStringList& args)
     parser.addOption({QStringLiteral("shard-count"),
                       QStringLiteral("What if TABLE's colocation group had N shards (alter_distributed_table)."),
                       QStringLiteral("TABLE=N")});
-    const QString usage = QStringLiteral(
-        "simulate --snapshot FILE [plan options] [--copy-rate MBPS] [--add-nodes N] [--remove-node HOST:PORT] "
-        "[--shard-count TABLE=N] [--json]");
+    const QString usage = QStringLiteral("simulate --snapshot FILE|--dsn DSN [plan options] [--copy-rate MBPS] "
+                                         "[--add-nodes N] [--remove-node HOST:PORT] "
+                                         "[--shard-count TABLE=N] [--json]");
     QStringList valued = cli::planValuedOptions();
     valued << QStringLiteral("--copy-rate") << QStringLiteral("--add-nodes") << QStringLiteral("--remove-node")
            << QStringLiteral("--shard-count");

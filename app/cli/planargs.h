@@ -5,6 +5,7 @@
 #include "cliio.h"
 #include "engine/rebalance/minbytesplanner.h"
 #include "engine/rebalance/rebalanceplanner.h"
+#include "liveargs.h"
 #include "snapshot/snapshotjson.h"
 #include "valueargs.h"
 
@@ -19,6 +20,7 @@ namespace shardscope::cli {
 struct PlanArgs
 {
     QString snapshot;
+    QString dsn; ///< plan on the live cluster instead of a snapshot
     engine::RebalanceOptions options;
     bool json = false;
 };
@@ -26,16 +28,22 @@ struct PlanArgs
 /** The plan options that take a value (so that negative numbers reach them as values). */
 inline QStringList planValuedOptions()
 {
-    return {QStringLiteral("--snapshot"),        QStringLiteral("--strategy"),
-            QStringLiteral("--threshold"),       QStringLiteral("--improvement-threshold"),
-            QStringLiteral("--max-shard-moves"), QStringLiteral("--drain"),
-            QStringLiteral("--relation"),        QStringLiteral("--excluded-shards")};
+    return {QStringLiteral("--snapshot"),
+            QStringLiteral("--dsn"),
+            QStringLiteral("--strategy"),
+            QStringLiteral("--threshold"),
+            QStringLiteral("--improvement-threshold"),
+            QStringLiteral("--max-shard-moves"),
+            QStringLiteral("--drain"),
+            QStringLiteral("--relation"),
+            QStringLiteral("--excluded-shards")};
 }
 
 inline void addPlanOptions(QCommandLineParser& parser)
 {
     parser.addOption(
         {QStringLiteral("snapshot"), QStringLiteral("The snapshot file to plan on."), QStringLiteral("FILE")});
+    parser.addOption(dsnOption());
     parser.addOption({QStringLiteral("strategy"),
                       QStringLiteral("by_shard_count, by_disk_size (default) or shardscope_min_bytes."),
                       QStringLiteral("NAME")});
@@ -96,8 +104,14 @@ inline int readPlanOptions(const QCommandLineParser& parser, const QString& usag
         return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().front()),
                           usage);
     out.snapshot = parser.value(QStringLiteral("snapshot"));
-    if (out.snapshot.isEmpty())
-        return usageError(QStringLiteral("--snapshot FILE is required"), usage);
+    out.dsn = parser.value(QStringLiteral("dsn"));
+    if (out.snapshot.isEmpty() == out.dsn.isEmpty())
+        return usageError(QStringLiteral("give exactly one of --snapshot FILE and --dsn DSN"), usage);
+    if (!out.dsn.isEmpty()) {
+        live::ConnectionOptions connection;
+        if (const int status = parseDsn(out.dsn, usage, connection); status != ExitOk)
+            return status;
+    }
     out.json = parser.isSet(QStringLiteral("json"));
     engine::RebalanceOptions& options = out.options;
     if (parser.isSet(QStringLiteral("threshold"))) {
@@ -159,9 +173,23 @@ inline Result<engine::RebalancePlan> planWith(const engine::ClusterState& state,
     return engine::planRebalance(state, options);
 }
 
-/** Loads the snapshot named by the options; prints the error and returns nullopt on failure. */
+/** Loads the snapshot named by the options, or reads the live cluster; prints the error on failure. */
 inline std::optional<engine::ClusterState> loadPlanSnapshot(const PlanArgs& args)
 {
+    if (!args.dsn.isEmpty()) {
+        auto options = live::ConnectionOptions::parse(args.dsn.toStdString());
+        if (!options) {
+            printError(options.error());
+            return std::nullopt;
+        }
+        auto connection = connectLive(*options);
+        if (!connection)
+            return std::nullopt;
+        auto cluster = readLive(*connection);
+        if (!cluster)
+            return std::nullopt;
+        return std::move(cluster->state);
+    }
     auto state = snapshot::loadSnapshotFile(args.snapshot.toStdString());
     if (!state.ok()) {
         printError(state.error());
