@@ -212,6 +212,29 @@ private Q_SLOTS:
         QVERIFY2(back.exitCode == 0, qPrintable(back.err));
     }
 
+    void rebalanceWaits()
+    {
+        // Whatever the cluster looks like: either nothing to move, or a job that is followed until it finishes.
+        const Run run = runCli({s("rebalance"), s("--dsn"), dsn(), s("--mode"), s("block_writes"), s("--wait")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(s("SELECT pg_catalog.citus_rebalance_start(")), qPrintable(run.err));
+        if (run.out.trimmed().isEmpty()) {
+            QVERIFY2(run.err.contains(s("Nothing to rebalance")), qPrintable(run.err));
+            return;
+        }
+        bool ok = false;
+        const qint64 job = run.out.trimmed().toLongLong(&ok);
+        QVERIFY2(ok, qPrintable(run.out));
+        QVERIFY2(run.err.contains(s("Rebalance job %1 finished").arg(job)), qPrintable(run.err));
+        QCOMPARE(scalar("SELECT state FROM pg_dist_background_job WHERE job_id = " + std::to_string(job)),
+                 std::string("finished"));
+        // Moves keep every shard placed once: the next snapshot still equals the catalog.
+        const auto state = cliSnapshot();
+        QVERIFY(state);
+        QCOMPARE(std::to_string(state->placements.size()),
+                 scalar("SELECT count(*) FROM pg_dist_placement WHERE shardstate = 1"));
+    }
+
     void moveErrorsInPlainWords()
     {
         const Run unknownNode =
