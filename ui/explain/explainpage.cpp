@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: MIT
+#include "explain/explainpage.h"
+
+#include "dashboards/explaintaskchart.h"
+#include "explain/explaincomparepanel.h"
+#include "explain/explainrequest.h"
+#include "explain/planfile.h"
+#include "explain/planjsonwriter.h"
+#include "explain/plansummary.h"
+#include "explain/plantextwriter.h"
+#include "explain/plantreemodel.h"
+#include "explain/plantreeview.h"
+#include "explain/sqlhighlighter.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace shardscope {
+
+namespace {
+
+constexpr qsizetype kMaxRawChars = 2 * 1024 * 1024; // the raw tabs show the start of huge plans
+
+QString limited(const std::string& text)
+{
+    if (static_cast<qsizetype>(text.size()) <= kMaxRawChars)
+        return QString::fromStdString(text);
+    return QString::fromUtf8(text.data(), kMaxRawChars) +
+           ExplainPage::tr("\n… (%1 MB in all; save the plan to read the rest)")
+               .arg(text.size() / 1000000.0, 0, 'f', 1);
+}
+
+} // namespace
+
+/** What a background load produces: the analysis and the raw renderings, or an error message. */
+struct ExplainPage::Loaded
+{
+    quint64 generation = 0;
+    QString name;
+    std::shared_ptr<const explain::PlanAnalysis> analysis;
+    QString json;
+    QString text;
+    QString error;
+};
+
+ExplainPage::ExplainPage(QWidget* parent)
+    : QWidget(parent), m_preview(new QLabel(this)), m_banner(new QLabel(this)), m_summary(new QLabel(this)),
+      m_tabs(new QTabWidget(this)), m_tree(new PlanTreeView(this)), m_details(new QPlainTextEdit(this)),
+      m_chart(new ExplainTaskChart(this)), m_rawJson(new QPlainTextEdit(this)), m_rawText(new QPlainTextEdit(this)),
+      m_compare(new ExplainComparePanel(this))
+{
+    setObjectName(QStringLiteral("explainPage"));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QPlainTextEdit* edit : {m_details, m_rawJson, m_rawText}) {
+        edit->setReadOnly(true);
+        edit->setFont(mono);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    }
+
+    m_banner->setObjectName(QStringLiteral("explainSamplingBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0c060;"
+                                           " padding: 6px; font-weight: bold; }"));
+    m_banner->hide();
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setText(tr("Open a plan saved from EXPLAIN (FORMAT JSON) or from psql's text output."));
+
+    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_details);
+    bottom->addWidget(m_chart);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+    auto* planSplit = new QSplitter(Qt::Vertical, this);
+    planSplit->addWidget(m_tree);
+    planSplit->addWidget(bottom);
+    planSplit->setStretchFactor(0, 3);
+    planSplit->setStretchFactor(1, 2);
+    m_tabs->addTab(planSplit, tr("Plan"));
+    m_tabs->addTab(m_rawJson, tr("Raw JSON"));
+    m_tabs->addTab(m_rawText, tr("Text"));
+    m_tabs->addTab(m_compare, tr("Compare"));
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(buildEditor());
+    auto* planArea = new QWidget(this);
+    auto* planLayout = new QVBoxLayout(planArea);
+    planLayout->setContentsMargins(0, 0, 0, 0);
+    planLayout->addWidget(m_banner);
+    planLayout->addWidget(m_summary);
+    planLayout->addWidget(m_tabs, 1);
+    split->addWidget(planArea);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    connect(m_tree, &PlanTreeView::planRowSelected, this, &ExplainPage::showDetails);
+    connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, [this] { loadFinished(false); });
+    connect(&m_compareWatcher, &QFutureWatcherBase::finished, this, [this] { loadFinished(true); });
+    updatePreview();
+}
+
+QWidget* ExplainPage::buildEditor()
+{
+    auto* editor = new QWidget(this);
+    m_sql = new QPlainTextEdit(editor);
+    m_sql->setObjectName(QStringLiteral("explainSql"));
+    m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sql->setPlaceholderText(tr("SELECT ... -- the statement to explain"));
+    new SqlHighlighter(m_sql->document());
+
+    m_analyze = new QCheckBox(QStringLiteral("ANALYZE"), editor);
+    m_verbose = new QCheckBox(QStringLiteral("VERBOSE"), editor);
+    m_buffers = new QCheckBox(QStringLiteral("BUFFERS"), editor);
+    m_settings = new QCheckBox(QStringLiteral("SETTINGS"), editor);
+    m_wal = new QCheckBox(QStringLiteral("WAL"), editor);
+    m_allTasks = new QCheckBox(QStringLiteral("citus.explain_all_tasks"), editor);
+    m_analyze->setToolTip(
+        tr("Runs the statement. A data-changing statement runs in a transaction that is rolled back."));
+    m_wal->setToolTip(tr("Needs ANALYZE."));
+    m_allTasks->setToolTip(tr("Explain every task instead of one of them, to see skew between shards and workers."));
+
+    auto* run = new QPushButton(tr("Run EXPLAIN"), editor);
+    run->setEnabled(false);
+    run->setToolTip(tr("Needs a live coordinator connection; meanwhile open a plan file."));
+    auto* open = new QPushButton(tr("Open plan…"), editor);
+    auto* save = new QPushButton(tr("Save plan…"), editor);
+    auto* compare = new QPushButton(tr("Compare with…"), editor);
+    connect(open, &QPushButton::clicked, this, &ExplainPage::chooseOpen);
+    connect(save, &QPushButton::clicked, this, &ExplainPage::chooseSave);
+    connect(compare, &QPushButton::clicked, this, &ExplainPage::chooseCompare);
+
+    auto* options = new QHBoxLayout();
+    for (QCheckBox* box : {m_analyze, m_verbose, m_buffers, m_settings, m_wal, m_allTasks}) {
+        options->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &ExplainPage::updatePreview);
+    }
+    options->addStretch(1);
+    options->addWidget(run);
+    options->addWidget(open);
+    options->addWidget(save);
+    options->addWidget(compare);
+    connect(m_sql, &QPlainTextEdit::textChanged, this, &ExplainPage::updatePreview);
+    connect(m_analyze, &QCheckBox::toggled, m_wal, &QCheckBox::setEnabled);
+    m_wal->setEnabled(false);
+
+    m_preview->setObjectName(QStringLiteral("explainScriptPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+
+    auto* layout = new QVBoxLayout(editor);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_sql, 1);
+    layout->addLayout(options);
+    layout->addWidget(m_preview);
+    return editor;
+}
+
+void ExplainPage::updatePreview()
+{
+    const QString sql = m_sql->toPlainText().trimmed();
+    if (sql.isEmpty()) {
+        m_preview->setText(tr("Type a statement to see the EXPLAIN that will run."));
+        return;
+    }
+    explain::ExplainOptions options;
+    options.analyze = m_analyze->isChecked();
+    options.verbose = m_verbose->isChecked();
+    options.buffers = m_buffers->isChecked();
+    options.settings = m_settings->isChecked();
+    options.wal = m_wal->isChecked();
+    options.allTasks = m_allTasks->isChecked();
+    const explain::ExplainScript script = explain::buildExplainScript(sql.toStdString(), options);
+    QString text = QString::fromStdString(script.text).trimmed();
+    if (script.rolledBack)
+        text += tr("\nThis statement changes data: ANALYZE runs it inside a transaction that is rolled back.");
+    m_preview->setText(text);
+}
+
+QString ExplainPage::scriptPreview() const
+{
+    return m_preview->text();
+}
+
+void ExplainPage::openPlanFile(const QString& path)
+{
+    startLoad(path, false);
+}
+
+bool ExplainPage::openPlanFileNow(const QString& path, QString* error)
+{
+    Result<explain::ExplainPlan> plan = explain::loadPlanFile(path);
+    if (!plan) {
+        if (error)
+            *error = QString::fromStdString(plan.error().message);
+        return false;
+    }
+    ++m_generation; // a background load still running is now stale
+    setPlan(std::make_shared<const explain::ExplainPlan>(std::move(plan).value()), QFileInfo(path).fileName());
+    return true;
+}
+
+void ExplainPage::comparePlanFile(const QString& path)
+{
+    startLoad(path, true);
+}
+
+void ExplainPage::startLoad(const QString& path, bool compare)
+{
+    const quint64 generation = compare ? ++m_compareGeneration : ++m_generation;
+    const QString name = QFileInfo(path).fileName();
+    m_summary->setText(tr("Reading %1…").arg(name));
+    // Parsing a large plan takes a while: never on the GUI thread.
+    QFuture<std::shared_ptr<Loaded>> future = QtConcurrent::run([path, name, generation, compare] {
+        auto loaded = std::make_shared<Loaded>();
+        loaded->generation = generation;
+        loaded->name = name;
+        Result<explain::ExplainPlan> plan = explain::loadPlanFile(path);
+        if (!plan) {
+            loaded->error = QString::fromStdString(plan.error().message);
+            return loaded;
+        }
+        auto shared = std::make_shared<const explain::ExplainPlan>(std::move(plan).value());
+        if (!compare) {
+            loaded->json = limited(explain::writePlanJson(*shared));
+            loaded->text = limited(explain::writePlanText(*shared));
+        }
+        loaded->analysis = std::make_shared<const explain::PlanAnalysis>(explain::analyzePlan(shared));
+        return loaded;
+    });
+    (compare ? m_compareWatcher : m_loadWatcher).setFuture(future);
+}
+
+void ExplainPage::loadFinished(bool compare)
+{
+    const std::shared_ptr<Loaded> loaded = (compare ? m_compareWatcher : m_loadWatcher).result();
+    if (!loaded || loaded->generation != (compare ? m_compareGeneration : m_generation))
+        return; // a newer request is under way
+    if (!loaded->error.isEmpty()) {
+        m_summary->setText(tr("Cannot open %1: %2").arg(loaded->name, loaded->error));
+        Q_EMIT planFailed(loaded->error);
+        return;
+    }
+    if (compare) {
+        m_compare->setRight(loaded->analysis, loaded->name);
+        m_tabs->setCurrentWidget(m_compare);
+        if (m_analysis)
+            m_summary->setText(tr("Comparing with %1.").arg(loaded->name));
+        Q_EMIT comparePlanLoaded();
+        return;
+    }
+    m_rawJson->setPlainText(loaded->json);
+    m_rawText->setPlainText(loaded->text);
+    showAnalysis(loaded->analysis, loaded->name);
+    Q_EMIT planLoaded();
+}
+
+void ExplainPage::setPlan(std::shared_ptr<const explain::ExplainPlan> plan, const QString& name)
+{
+    m_rawJson->setPlainText(limited(explain::writePlanJson(*plan)));
+    m_rawText->setPlainText(limited(explain::writePlanText(*plan)));
+    showAnalysis(std::make_shared<const explain::PlanAnalysis>(explain::analyzePlan(std::move(plan))), name);
+}
+
+void ExplainPage::showAnalysis(std::shared_ptr<const explain::PlanAnalysis> analysis, const QString& name)
+{
+    m_analysis = std::move(analysis);
+    m_name = name;
+    if (!m_analysis->plan->sourceSql.empty() && m_sql->toPlainText().trimmed().isEmpty())
+        m_sql->setPlainText(QString::fromStdString(m_analysis->plan->sourceSql));
+    m_tree->setAnalysis(m_analysis);
+    m_chart->setAnalysis(m_analysis.get());
+    m_compare->setLeft(m_analysis, name);
+
+    const explain::PlanSummary s = explain::summarizePlan(*m_analysis);
+    QStringList parts{name};
+    if (s.distributed)
+        parts << tr("distributed: Task Count %1, tasks shown on %2 worker(s)")
+                     .arg(s.taskCount.value_or(0))
+                     .arg(s.workerNodes.size());
+    if (s.planningTimeMs)
+        parts << tr("planning %1 ms").arg(*s.planningTimeMs, 0, 'f', 3);
+    if (s.executionTimeMs)
+        parts << tr("execution %1 ms").arg(*s.executionTimeMs, 0, 'f', 3);
+    if (!s.slowestNodeLabel.empty())
+        parts << tr("slowest: %1 (%2 ms self)")
+                     .arg(QString::fromStdString(s.slowestNodeLabel))
+                     .arg(s.slowestSelfTimeMs.value_or(0), 0, 'f', 3);
+    if (s.worstMisestimate && *s.worstMisestimate >= 2)
+        parts << tr("worst estimate: %1, off by %2×")
+                     .arg(QString::fromStdString(s.mostMisestimatedLabel))
+                     .arg(*s.worstMisestimate, 0, 'f', 1);
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+
+    m_banner->setVisible(s.sampled);
+    if (s.sampled) {
+        m_banner->setText(tr("Only %1 of %2 tasks was explained (Tasks Shown: %3). The worker plan below is a "
+                             "sample: other shards may be much slower. Tick citus.explain_all_tasks and run again to "
+                             "see every task and the time per worker.")
+                              .arg(s.tasksShown.value_or(0))
+                              .arg(s.taskCount.value_or(0))
+                              .arg(QString::fromStdString(s.tasksShownText)));
+    }
+    const int focus = m_analysis->slowestRow >= 0 ? m_analysis->slowestRow : (m_analysis->roots.empty() ? -1 : 0);
+    m_tree->selectPlanRow(focus);
+    m_tabs->setCurrentIndex(0);
+}
+
+QString ExplainPage::samplingBanner() const
+{
+    return m_banner->isVisible() || !m_banner->isHidden() ? m_banner->text() : QString();
+}
+
+QString ExplainPage::nodeDetails() const
+{
+    return m_details->toPlainText();
+}
+
+void ExplainPage::showDetails(int planRow)
+{
+    if (!m_analysis || planRow < 0) {
+        m_details->clear();
+        return;
+    }
+    const explain::PlanRow& row = m_analysis->rows[static_cast<std::size_t>(planRow)];
+    QStringList lines{m_tree->planModel()->rowLabel(planRow)};
+    lines << tr("Runs on: %1").arg(row.worker.empty() ? tr("coordinator") : QString::fromStdString(row.worker));
+    if (row.totalTimeMs)
+        lines << tr("Total time: %1 ms").arg(*row.totalTimeMs, 0, 'f', 3);
+    if (row.selfTimeMs)
+        lines << tr("Self time: %1 ms").arg(*row.selfTimeMs, 0, 'f', 3);
+    if (row.misestimate)
+        lines << tr("Rows %1 than estimated, by %2×")
+                     .arg(row.underestimated ? tr("more") : tr("fewer"))
+                     .arg(*row.misestimate, 0, 'f', 1);
+    const QString more =
+        m_tree->planModel()->data(m_tree->planModel()->indexForPlanRow(planRow), Qt::ToolTipRole).toString();
+    if (!more.isEmpty())
+        lines << QString() << more;
+    m_details->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+bool ExplainPage::savePlanFile(const QString& path, QString* error)
+{
+    if (!m_analysis) {
+        if (error)
+            *error = tr("There is no plan to save.");
+        return false;
+    }
+    const bool text = path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive);
+    const std::string contents =
+        text ? explain::writePlanText(*m_analysis->plan) : explain::writePlanJson(*m_analysis->plan);
+    const Status saved = explain::savePlanFile(path, QByteArray::fromStdString(contents));
+    if (!saved.ok() && error)
+        *error = QString::fromStdString(saved.error().message);
+    return saved.ok();
+}
+
+void ExplainPage::chooseOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open plan"), QString(),
+                                                      tr("Plans (*.json *.txt *.sql *.log);;All files (*)"));
+    if (!path.isEmpty())
+        openPlanFile(path);
+}
+
+void ExplainPage::chooseCompare()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with plan"), QString(),
+                                                      tr("Plans (*.json *.txt *.sql *.log);;All files (*)"));
+    if (!path.isEmpty())
+        comparePlanFile(path);
+}
+
+void ExplainPage::chooseSave()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save plan"), m_name, tr("JSON plan (*.json);;Text plan (*.txt)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!savePlanFile(path, &error))
+        QMessageBox::warning(this, tr("Save plan"), error);
+}
+
+} // namespace shardscope

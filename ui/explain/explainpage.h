@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "explain/plananalysis.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace shardscope {
+
+class ExplainComparePanel;
+class ExplainTaskChart;
+class PlanTreeView;
+
+/**
+ * The EXPLAIN page: SQL editor with the EXPLAIN options, the distributed plan as one tree (coordinator, tasks,
+ * worker plans), the task/worker time chart, a banner when only one of N tasks was explained, Raw JSON and
+ * Text tabs and a side-by-side comparison. Plans open from files (parsed off the GUI thread) and save as JSON
+ * or text. Running against a live coordinator comes with the live backend.
+ */
+class ExplainPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ExplainPage(QWidget* parent = nullptr);
+
+    /** Reads and parses a plan file in the background; planLoaded() or planFailed() follows. */
+    void openPlanFile(const QString& path);
+    /** Reads and shows a plan at once (start-up with --plan); false with a message when it cannot. */
+    bool openPlanFileNow(const QString& path, QString* error = nullptr);
+    /** Reads a second plan for the Compare tab; comparePlanLoaded() or planFailed() follows. */
+    void comparePlanFile(const QString& path);
+    /** Writes the current plan: text format for .txt, JSON otherwise. */
+    bool savePlanFile(const QString& path, QString* error = nullptr);
+    /** Shows an already parsed plan. */
+    void setPlan(std::shared_ptr<const explain::ExplainPlan> plan, const QString& name);
+
+    const explain::PlanAnalysis* analysis() const { return m_analysis.get(); }
+    PlanTreeView* treeView() const { return m_tree; }
+    ExplainTaskChart* taskChart() const { return m_chart; }
+    ExplainComparePanel* comparePanel() const { return m_compare; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QPlainTextEdit* sqlEditor() const { return m_sql; }
+    /** The banner text when only some tasks were explained, else empty. */
+    QString samplingBanner() const;
+    QString nodeDetails() const;
+    QString scriptPreview() const;
+    QCheckBox* allTasksOption() const { return m_allTasks; }
+
+Q_SIGNALS:
+    void planLoaded();
+    void comparePlanLoaded();
+    void planFailed(const QString& message);
+
+private:
+    struct Loaded;
+    void startLoad(const QString& path, bool compare);
+    void loadFinished(bool compare);
+    void showAnalysis(std::shared_ptr<const explain::PlanAnalysis> analysis, const QString& name);
+    void showDetails(int planRow);
+    void updatePreview();
+    void chooseOpen();
+    void chooseSave();
+    void chooseCompare();
+    QWidget* buildEditor();
+
+    QPlainTextEdit* m_sql;
+    QCheckBox* m_analyze;
+    QCheckBox* m_verbose;
+    QCheckBox* m_buffers;
+    QCheckBox* m_settings;
+    QCheckBox* m_wal;
+    QCheckBox* m_allTasks;
+    QLabel* m_preview;
+    QLabel* m_banner;
+    QLabel* m_summary;
+    QTabWidget* m_tabs;
+    PlanTreeView* m_tree;
+    QPlainTextEdit* m_details;
+    ExplainTaskChart* m_chart;
+    QPlainTextEdit* m_rawJson;
+    QPlainTextEdit* m_rawText;
+    ExplainComparePanel* m_compare;
+
+    std::shared_ptr<const explain::PlanAnalysis> m_analysis;
+    QString m_name;
+    QFutureWatcher<std::shared_ptr<Loaded>> m_loadWatcher;
+    QFutureWatcher<std::shared_ptr<Loaded>> m_compareWatcher;
+    quint64 m_generation = 0;
+    quint64 m_compareGeneration = 0;
+};
+
+} // namespace shardscope
