@@ -173,9 +173,10 @@ int runPlan(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Prints the shard moves Citus 13.2's rebalancer would plan on a snapshot "
-                       "(get_rebalance_table_shards_plan; citus_drain_node with --drain), or ShardScope's "
-                       "shardscope_min_bytes plan."));
+        QStringLiteral("Prints the shard moves Citus 13.2's rebalancer would plan on a snapshot or, with --dsn, on "
+                       "the live cluster (get_rebalance_table_shards_plan; citus_drain_node with --drain), or "
+                       "ShardScope's shardscope_min_bytes plan. With --dsn and --citus, Citus's own plan is printed "
+                       "too and compared."));
     cli::addPlanOptions(parser);
     parser.addOption({QStringLiteral("citus"),
                       QStringLiteral("With --dsn: also print Citus's own plan (get_rebalance_table_shards_plan with "
