@@ -9,6 +9,7 @@
 #include "dashboards/skewnodebarchart.h"
 #include "dashboards/skewtimelinechart.h"
 #include "format.h"
+#include "placement/rebalancepreviewdialog.h"
 #include "skew/hotshardmodel.h"
 #include "skewchartframe.h"
 
@@ -18,7 +19,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMetaMethod>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -431,11 +431,39 @@ void SkewPage::onHotShardClicked(const QModelIndex& index)
 
 void SkewPage::requestRebalancePreview()
 {
-    if (!isSignalConnected(QMetaMethod::fromSignal(&SkewPage::rebalancePreviewRequested))) {
-        m_problem = tr("The rebalance preview is not available in this window yet.");
-        updateStatus();
-    }
     Q_EMIT rebalancePreviewRequested();
+    if (!m_context.source || m_context.source->currentSnapshot().isNull())
+        return;
+    if (m_rebalance)
+        m_rebalance->close();
+    m_rebalance = new RebalancePreviewDialog(m_context.source->currentSnapshot().state, this);
+    m_rebalance->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_rebalance, &QDialog::accepted, this, &SkewPage::submitRebalance);
+    m_rebalance->open();
+}
+
+RebalancePreviewDialog* SkewPage::rebalancePreview() const
+{
+    return m_rebalance.data();
+}
+
+void SkewPage::submitRebalance()
+{
+    if (!m_rebalance || !m_context.source)
+        return;
+    const auto requests = m_rebalance->requests();
+    if (requests.empty())
+        return;
+    for (const auto& request : requests)
+        m_context.source->submit(request);
+    // One marker for the whole plan; each move adds its own when it finishes.
+    snapshot::OperationMarker marker{QDateTime::currentMSecsSinceEpoch(), "rebalance",
+                                     tr("Rebalance started: %1 operations").arg(requests.size()).toStdString()};
+    m_recorder.addMarker(marker);
+    m_history.markers.push_back(std::move(marker));
+    m_problem.clear();
+    m_status->setText(tr("Running the rebalance plan: %1 operations…").arg(requests.size()));
+    updateHistoryCharts();
 }
 
 } // namespace shardscope

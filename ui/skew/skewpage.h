@@ -22,6 +22,7 @@ class QTableView;
 namespace shardscope {
 
 class HotShardModel;
+class RebalancePreviewDialog;
 class SkewChartFrame;
 class SkewGrowthChart;
 class SkewHistogramChart;
@@ -53,6 +54,8 @@ public:
     QList<SkewChartFrame*> chartFrames() const { return m_frames; }
     bool isPaused() const { return m_paused; }
     qsizetype sampleCount() const { return static_cast<qsizetype>(m_history.samples.size()); }
+    /** The rebalance preview opened by the verdict's button, while it is open. */
+    RebalancePreviewDialog* rebalancePreview() const;
 
 public Q_SLOTS:
     void showSnapshot(const shardscope::ClusterSnapshot& snapshot);
@@ -60,7 +63,7 @@ public Q_SLOTS:
     void setThresholdPercent(double percent);
 
 Q_SIGNALS:
-    /** The verdict's button: show the rebalance preview (the main window routes it to the Placement tab). */
+    /** The verdict's button was pressed: the page opens the rebalance preview dialog on the current snapshot. */
     void rebalancePreviewRequested();
     /** A hot shard group was clicked: the heatmap can show it. The window selection follows its colocation group. */
     void shardGroupActivated(qint64 colocationId, qint64 shardId);
@@ -82,6 +85,7 @@ private:
     void trimToRetention();
     void onHotShardClicked(const QModelIndex& index);
     void requestRebalancePreview();
+    void submitRebalance();
 
     PageContext m_context;
     SkewHistoryRecorder m_recorder;
@@ -111,6 +115,7 @@ private:
     HotShardModel* m_hotModel = nullptr;
     QTableView* m_hotView = nullptr;
     QLabel* m_tenants = nullptr;
+    QPointer<RebalancePreviewDialog> m_rebalance;
 };
 
 } // namespace shardscope

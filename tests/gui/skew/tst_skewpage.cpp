@@ -2,6 +2,7 @@
 // The Skew tab on the embedded demo cluster: verdict, hot shards with click-through, history, pause, export.
 #include "clusterselection.h"
 #include "engine/skew.h"
+#include "placement/rebalancepreviewdialog.h"
 #include "sim/democluster.h"
 #include "sim/embeddedclustersource.h"
 #include "skew/hotshardmodel.h"
@@ -90,12 +91,16 @@ private Q_SLOTS:
         QCOMPARE(page.verdictText(), QStringLiteral("Balanced"));
         QVERIFY(!page.verdict().recommendsRebalance());
 
-        // The verdict's button asks for the rebalance preview.
+        // The verdict's button opens the rebalance preview on the current snapshot.
         QSignalSpy preview(&page, &SkewPage::rebalancePreviewRequested);
         auto* button = page.findChild<QPushButton*>(QStringLiteral("rebalancePreview"));
         QVERIFY(button);
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(preview.count(), 1);
+        QVERIFY(page.rebalancePreview());
+        QTRY_VERIFY(page.rebalancePreview()->isVisible());
+        page.rebalancePreview()->reject();
+        QTRY_VERIFY(!page.rebalancePreview());
     }
 
     void pauseHoldsSnapshots()
