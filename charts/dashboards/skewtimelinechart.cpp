@@ -152,6 +152,10 @@ void SkewTimelineChart::setHistory(const std::vector<snapshot::MetricSample>& sa
     for (const snapshot::OperationMarker& marker : markers)
         markerPoints.append({static_cast<double>(marker.atMs), bottom});
     m_markerSeries->replace(SkewDownsample::minMax(markerPoints));
+    // The legend names operations only when there are some to see.
+    const auto markerEntries = chart()->legend()->markers(m_markerSeries);
+    for (auto* entry : markerEntries)
+        entry->setVisible(!markers.empty());
     // A single moment still gets a visible span.
     if (to - from < 60 * 1000) {
         from -= 30 * 1000;
