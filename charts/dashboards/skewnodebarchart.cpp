@@ -94,6 +94,35 @@ void SkewNodeBarChart::setReport(const engine::SkewReport& report)
     m_bytesAxis->setTitleText(scale.unit);
 }
 
+void SkewNodeBarChart::setTables(const engine::SkewReport& report, const std::vector<TableNodeBytes>& tables)
+{
+    std::int64_t maxBytes = 0;
+    m_nodes.clear();
+    for (const engine::NodeSkew& node : report.nodes) {
+        maxBytes = std::max(maxBytes, node.bytes);
+        m_nodes.append(QString::fromStdString(node.name) + QLatin1Char(':') + QString::number(node.port));
+    }
+    const SkewByteScale scale = SkewByteScale::forMaximum(static_cast<double>(maxBytes));
+    m_csv = ChartExport::csvLine({QStringLiteral("node"), QStringLiteral("table"), QStringLiteral("bytes")});
+    m_series->clear();
+    for (const TableNodeBytes& table : tables) {
+        const QString label = QString::fromStdString(table.table);
+        auto* set = new QBarSet(label);
+        for (std::size_t n = table.perNode.size(); n-- > 0;) // first node on top, as above
+            set->append(scale.scaled(static_cast<double>(table.perNode[n])));
+        for (std::size_t n = 0; n < table.perNode.size() && n < report.nodes.size(); ++n)
+            m_csv +=
+                ChartExport::csvLine({m_nodes[static_cast<qsizetype>(n)], label, QString::number(table.perNode[n])});
+        m_series->append(set);
+    }
+    QStringList names = SkewNodeNames::shortNames(m_nodes);
+    std::reverse(names.begin(), names.end());
+    m_nodeAxis->setCategories(names);
+    m_bytesAxis->setRange(0.0, std::max(1.0, scale.scaled(static_cast<double>(maxBytes)) * 1.05));
+    m_bytesAxis->applyNiceNumbers();
+    m_bytesAxis->setTitleText(scale.unit);
+}
+
 QString SkewNodeBarChart::csv() const
 {
     return m_csv;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/skew.h"
+#include "skew/skewfigures.h"
 
 #include <QChartView>
 
@@ -20,7 +21,12 @@ public:
     explicit SkewNodeBarChart(QWidget* parent = nullptr);
 
     void setReport(const engine::SkewReport& report);
-    /** node, colocation_id, tables, bytes: one line per node and stack (colocation id 0: reference and other). */
+    /** Stacks by table instead: one bar segment per table (reference tables included). */
+    void setTables(const engine::SkewReport& report, const std::vector<TableNodeBytes>& tables);
+    /**
+     * By colocation group: node, colocation_id, tables, bytes (colocation id 0: reference and other);
+     * by table: node, table, bytes. One line per node and stack.
+     */
     QString csv() const;
     /** The nodes shown, in order ("host:port"). */
     QStringList nodes() const { return m_nodes; }

@@ -3,9 +3,44 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace shardscope {
+
+namespace {
+
+// Bytes of each table on each listed node: one pass over the placements.
+std::vector<TableNodeBytes> tableBytesOf(const engine::ClusterState& state, const engine::SkewReport& report)
+{
+    std::unordered_map<engine::GroupId, std::size_t> nodeOfGroup;
+    for (std::size_t n = 0; n < report.nodes.size(); ++n)
+        nodeOfGroup.emplace(report.nodes[n].group, n);
+    std::unordered_map<engine::TableOid, std::size_t> rowOfTable;
+    std::vector<TableNodeBytes> rows;
+    for (const engine::Table& table : state.tables) {
+        rowOfTable.emplace(table.oid, rows.size());
+        const std::string name =
+            table.schema == "public" || table.schema.empty() ? table.name : table.schema + "." + table.name;
+        rows.push_back({name, std::vector<std::int64_t>(report.nodes.size(), 0)});
+    }
+    for (const engine::Placement& p : state.placements) {
+        const auto shard = std::lower_bound(state.shards.begin(), state.shards.end(), p.shard,
+                                            [](const engine::Shard& s, engine::ShardId id) { return s.id < id; });
+        const auto node = nodeOfGroup.find(p.group);
+        if (shard == state.shards.end() || shard->id != p.shard || node == nodeOfGroup.end())
+            continue;
+        const auto row = rowOfTable.find(shard->table);
+        if (row != rowOfTable.end())
+            rows[row->second].perNode[node->second] += p.bytes;
+    }
+    std::erase_if(rows, [](const TableNodeBytes& row) {
+        return std::all_of(row.perNode.begin(), row.perNode.end(), [](std::int64_t b) { return b == 0; });
+    });
+    return rows;
+}
+
+} // namespace
 
 SkewFigures SkewFigures::compute(const engine::ClusterState& state, std::int64_t atMs, int hottestCount, int bins)
 {
@@ -35,6 +70,7 @@ SkewFigures SkewFigures::compute(const engine::ClusterState& state, std::int64_t
             size = std::max(size, p.bytes);
     }
     std::erase_if(sizes, [](std::int64_t s) { return s < 0; });
+    figures.tables = tableBytesOf(state, figures.report);
     figures.distributedShards = static_cast<std::int64_t>(sizes.size());
     figures.histogram = histogramOf(sizes, bins);
     return figures;

@@ -20,6 +20,13 @@ struct SizeBin
     bool operator==(const SizeBin&) const = default;
 };
 
+/** Bytes of one table on each node of a skew report (same order as report.nodes). */
+struct TableNodeBytes
+{
+    std::string table;
+    std::vector<std::int64_t> perNode;
+};
+
 /**
  * Everything the Skew page shows for one snapshot, computed off the GUI thread in one pass: the engine's skew
  * report, the distribution of shard sizes and the sample the metric history stores.
@@ -29,6 +36,7 @@ struct SkewFigures
     engine::SkewReport report;
     std::vector<SizeBin> histogram; ///< shards of distributed tables by size (largest placement)
     std::int64_t distributedShards = 0;
+    std::vector<TableNodeBytes> tables; ///< every table with placements, creation order
     snapshot::MetricSample sample;
 
     /** Figures of state taken at atMs (UTC ms); hottestCount shard groups, bins bars of equal width. */

@@ -49,6 +49,11 @@ QString SkewChartFrame::title() const
     return m_title->text();
 }
 
+void SkewChartFrame::setTitle(const QString& title)
+{
+    m_title->setText(title);
+}
+
 QString SkewChartFrame::exportTo(const QString& path) const
 {
     const QString suffix = QFileInfo(path).suffix().toLower();

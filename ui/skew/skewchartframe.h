@@ -19,6 +19,7 @@ public:
 
     QWidget* chart() const { return m_chart; }
     QString title() const;
+    void setTitle(const QString& title);
     QString csv() const { return m_csv(); }
     /** Saves to path, the format taken from its suffix (.png, .svg, .csv); returns an error text, empty if saved. */
     QString exportTo(const QString& path) const;

@@ -13,6 +13,7 @@
 #include "skew/hotshardmodel.h"
 #include "skewchartframe.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
@@ -206,6 +207,11 @@ QWidget* SkewPage::buildControls()
         updateHistoryCharts();
     });
 
+    m_stackBy = new QComboBox;
+    m_stackBy->setObjectName(QStringLiteral("stackBy"));
+    m_stackBy->addItems({tr("colocation group"), tr("table")});
+    connect(m_stackBy, &QComboBox::currentIndexChanged, this, &SkewPage::showNodeBytes);
+
     m_pauseButton = new QPushButton(tr("Pause"));
     m_pauseButton->setCheckable(true);
     m_pauseButton->setToolTip(tr("Stop updating the charts and recording history until resumed"));
@@ -223,6 +229,9 @@ QWidget* SkewPage::buildControls()
     layout->addSpacing(12);
     layout->addWidget(new QLabel(tr("Keep history for:")));
     layout->addWidget(m_retention);
+    layout->addSpacing(12);
+    layout->addWidget(new QLabel(tr("Stack bytes by:")));
+    layout->addWidget(m_stackBy);
     layout->addSpacing(12);
     layout->addWidget(m_pauseButton);
     layout->addSpacing(12);
@@ -270,7 +279,7 @@ void SkewPage::startComputation()
 void SkewPage::applyFigures(const SkewFigures& figures, const ClusterSnapshot& snapshot)
 {
     m_figures = figures;
-    m_nodeChart->setReport(figures.report);
+    showNodeBytes();
     m_histogram->setHistogram(figures.histogram);
     m_hotModel->setReport(figures.report);
     m_hotView->resizeColumnsToContents();
@@ -282,6 +291,18 @@ void SkewPage::applyFigures(const SkewFigures& figures, const ClusterSnapshot& s
     updateVerdict();
     updateStatus();
     Q_EMIT figuresUpdated();
+}
+
+void SkewPage::showNodeBytes()
+{
+    if (!m_figures)
+        return;
+    const bool byTable = m_stackBy->currentIndex() == 1;
+    if (byTable)
+        m_nodeChart->setTables(m_figures->report, m_figures->tables);
+    else
+        m_nodeChart->setReport(m_figures->report);
+    m_frames[0]->setTitle(byTable ? tr("Bytes per node by table") : tr("Bytes per node by colocation group"));
 }
 
 void SkewPage::recordSample(const snapshot::MetricSample& sample, const ClusterSnapshot& snapshot)

@@ -12,7 +12,7 @@
 #include <QWidget>
 #include <optional>
 
-class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -80,6 +80,7 @@ private:
     void onJobFinished(JobId job, const JobResult& result);
     void onHistoryLoaded(const SkewHistory& history);
     void updateVerdict();
+    void showNodeBytes();
     void updateHistoryCharts();
     void updateStatus();
     void trimToRetention();
@@ -105,6 +106,7 @@ private:
     QPushButton* m_previewButton = nullptr;
     QDoubleSpinBox* m_threshold = nullptr;
     QSpinBox* m_retention = nullptr;
+    QComboBox* m_stackBy = nullptr;
     QPushButton* m_pauseButton = nullptr;
     QLabel* m_status = nullptr;
     SkewNodeBarChart* m_nodeChart = nullptr;

@@ -9,6 +9,7 @@
 #include "skew/skewchartframe.h"
 #include "skew/skewpage.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -151,6 +152,16 @@ private Q_SLOTS:
             QCOMPARE(sum, qint64(node.bytes));
         }
         QVERIFY(!lines.filter(QStringLiteral("worker-1:5432,0,reference and other,")).isEmpty());
+
+        // Stacked by table instead: one line per node and table.
+        auto* stackBy = page.findChild<QComboBox*>(QStringLiteral("stackBy"));
+        QVERIFY(stackBy);
+        stackBy->setCurrentIndex(1);
+        const QStringList byTable = frames[0]->csv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(byTable.front(), QStringLiteral("node,table,bytes"));
+        QVERIFY(!byTable.filter(QStringLiteral("worker-2:5432,users,")).isEmpty());
+        QVERIFY(!byTable.filter(QStringLiteral("worker-2:5432,products,")).isEmpty());
+        QCOMPARE(frames[0]->title(), QStringLiteral("Bytes per node by table"));
 
         const QString png = m_dir.filePath(QStringLiteral("distribution.png"));
         QCOMPARE(frames[1]->exportTo(png), QString());

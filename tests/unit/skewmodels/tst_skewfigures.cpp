@@ -69,6 +69,15 @@ private Q_SLOTS:
             std::accumulate(figures.histogram.begin(), figures.histogram.end(), std::int64_t(0),
                             [](std::int64_t sum, const SizeBin& bin) { return sum + bin.shards; });
         QCOMPARE(counted, distributed);
+        // Bytes per table per node add up to each node's bytes.
+        QVERIFY(!figures.tables.empty());
+        for (std::size_t n = 0; n < figures.report.nodes.size(); ++n) {
+            std::int64_t sum = 0;
+            for (const TableNodeBytes& table : figures.tables)
+                sum += table.perNode.at(n);
+            QCOMPARE(sum, figures.report.nodes[n].bytes);
+        }
+        QCOMPARE(figures.tables.front().table, std::string("users")); // creation order
         // The hot tenant's shard is the outlier in the last bar.
         QVERIFY(figures.histogram.back().shards >= 1);
 
