@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "journalrecorder.h"
+
+#include <QDateTime>
+
+namespace shardscope {
+
+namespace {
+
+// The live source prefixes its statements with a line such as "Running:"; the journal keeps the SQL only.
+QString statementsOf(const QString& text)
+{
+    const qsizetype newline = text.indexOf(QLatin1Char('\n'));
+    if (newline > 0 && text.left(newline).trimmed().endsWith(QLatin1Char(':')))
+        return text.mid(newline + 1).trimmed();
+    return text.trimmed();
+}
+
+QString firstLine(const QString& text)
+{
+    return text.section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+} // namespace
+
+JournalRecorder::JournalRecorder(const QString& path, QObject* parent) : QObject(parent), m_path(path)
+{
+    if (Status opened = m_journal.open(path.toStdString()); !opened)
+        m_openError = QString::fromStdString(opened.error().message);
+}
+
+JournalRecorder::~JournalRecorder() = default;
+
+void JournalRecorder::attach(ClusterSource* source)
+{
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = source;
+    m_running.clear();
+    if (!source)
+        return;
+    connect(source, &ClusterSource::jobProgressed, this, &JournalRecorder::onProgress);
+    connect(source, &ClusterSource::jobFinished, this, &JournalRecorder::onFinished);
+}
+
+void JournalRecorder::onProgress(JobId job, const JobProgress& progress)
+{
+    if (m_running.count(job))
+        return;
+    Running& running = m_running[job];
+    running.startedMs = QDateTime::currentMSecsSinceEpoch();
+    running.timer.start();
+    running.sql = statementsOf(progress.text);
+}
+
+void JournalRecorder::onFinished(JobId job, const JobResult& result)
+{
+    snapshot::JournalEntry entry;
+    if (const auto it = m_running.find(job); it != m_running.end()) {
+        entry.startedMs = it->second.startedMs;
+        entry.durationMs = it->second.timer.elapsed();
+        entry.sql = it->second.sql.toStdString();
+        m_running.erase(it);
+    } else {
+        entry.startedMs = QDateTime::currentMSecsSinceEpoch(); // finished without reporting a start
+    }
+    if (m_source) {
+        entry.source = m_source->kind() == SourceKind::Live ? "live" : "embedded";
+        entry.cluster = m_source->displayName().toStdString();
+    }
+    const QString summary = firstLine(result.summary);
+    const QString sqlLine = firstLine(QString::fromStdString(entry.sql));
+    entry.what = (summary.isEmpty() ? sqlLine : summary).toStdString();
+    if (entry.sql.empty() && result.error)
+        entry.sql = result.error->statement;
+    if (result.canceled) {
+        entry.outcome = "canceled";
+    } else if (result.error) {
+        entry.outcome = "failed";
+        entry.error = result.error->message;
+        if (!result.error->code.empty())
+            entry.error += " [" + result.error->code + "]";
+    } else {
+        entry.outcome = "ok";
+    }
+    Result<std::int64_t> id = m_journal.append(entry);
+    if (!id) {
+        Q_EMIT recordFailed(QString::fromStdString(id.error().message));
+        return;
+    }
+    entry.id = *id;
+    Q_EMIT entryRecorded(entry);
+}
+
+} // namespace shardscope

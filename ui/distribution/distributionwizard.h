@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/clustersource.h"
+#include "engine/distributionadvice.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <functional>
+#include <optional>
+
+class QButtonGroup;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTableView;
+
+namespace shardscope {
+
+class ColumnAdviceModel;
+
+/**
+ * Distributes a local (plain) table: hash-distributed by a column chosen from a list with advice for each
+ * column, a reference table, or a single-shard table. Shows the exact SQL, runs it through the ClusterSource
+ * with progress and says in plain words why Citus refused when it does. Use show() or open(): the dialog
+ * stays responsive while the operation runs.
+ */
+class DistributionWizard : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /** Columns, keys and statistics of a plain table; empty when the source cannot tell. */
+    using TableInfoProvider = std::function<std::optional<engine::PlainTableInfo>(const engine::Table&)>;
+
+    enum class Kind
+    {
+        Hash,
+        Reference,
+        SingleShard,
+    };
+
+    DistributionWizard(ClusterSource* source, TableInfoProvider provider, QWidget* parent = nullptr);
+    ~DistributionWizard() override;
+
+    /** Selects a plain table by oid; false when the snapshot has no such plain table. */
+    bool selectTable(engine::TableOid oid);
+    void setKind(Kind kind);
+    /** Selects a column of the advice list by name; false when there is none. */
+    bool selectColumn(const QString& column);
+    void setShardCount(int count); ///< 0: Citus's default
+    void setColocateWith(const QString& colocateWith);
+    /** Offers a button that creates these local tables when the cluster lacks them (the embedded demo's). */
+    void offerDemoTables(std::vector<engine::CreatePlainTable> tables);
+
+    /** The request the current choices make; empty when they are not valid. */
+    std::optional<engine::OperationRequest> request() const;
+    /** Why the choices cannot run (empty when they can). */
+    QString blockingReason() const { return m_blockingReason; }
+
+    QComboBox* tableChooser() const { return m_table; }
+    QTableView* columnView() const { return m_columns; }
+    ColumnAdviceModel* adviceModel() const { return m_advice; }
+    QPlainTextEdit* sqlPreview() const { return m_sql; }
+    QPushButton* runButton() const { return m_run; }
+    QLabel* reasonLabel() const { return m_reason; }
+    QLabel* statusLabel() const { return m_status; }
+    QComboBox* colocateChooser() const { return m_colocate; }
+
+    /** Error text as the wizard shows it: Citus's message, then detail and hint. */
+    static QString plainError(const Error& error);
+
+Q_SIGNALS:
+    /** The operation ended (ok or not); the snapshot with its effect follows from the source. */
+    void distributionFinished(const shardscope::JobResult& result);
+
+private:
+    void buildUi();
+    void reloadTables();
+    void onTableChanged();
+    void updateAdvice();
+    void updateColocateChoices();
+    void updatePreview();
+    void run();
+    void onJobProgressed(JobId job, const JobProgress& progress);
+    void onJobFinished(JobId job, const JobResult& result);
+    const engine::Table* currentTable() const;
+    Kind kind() const;
+    std::optional<int> shardCount() const;
+
+    QPointer<ClusterSource> m_source;
+    TableInfoProvider m_provider;
+    std::optional<engine::PlainTableInfo> m_info;
+    std::shared_ptr<const engine::ClusterState> m_state;
+    JobId m_job = 0;
+    QString m_blockingReason;
+
+    QComboBox* m_table = nullptr;
+    QButtonGroup* m_kinds = nullptr;
+    QGroupBox* m_hashBox = nullptr;
+    QTableView* m_columns = nullptr;
+    ColumnAdviceModel* m_advice = nullptr;
+    QSpinBox* m_shardCount = nullptr;
+    QComboBox* m_colocate = nullptr;
+    QLabel* m_reason = nullptr;
+    QPlainTextEdit* m_sql = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_run = nullptr;
+    QPushButton* m_addDemo = nullptr;
+    std::vector<engine::CreatePlainTable> m_demoTables;
+};
+
+} // namespace shardscope
