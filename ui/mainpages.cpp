@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainpages.h"
 
+#include "explain/explainpage.h"
 #include "placeholderpage.h"
 #include "placement/placementpage.h"
 #include "skew/skewpage.h"
@@ -28,9 +29,7 @@ QList<PageFactory> MainPages::all()
         placeholder(QStringLiteral("queries"), tr("Queries"),
                     tr("Statement statistics will be here: which queries run most often, how long they take, and "
                        "how many shards each one touches (router, multi-shard or repartition).")),
-        placeholder(QStringLiteral("explain"), tr("EXPLAIN"),
-                    tr("The EXPLAIN viewer will be here: open a distributed plan (JSON or text) and see the "
-                       "coordinator's plan, the tasks sent to the workers and where the time went.")),
+        {QStringLiteral("explain"), tr("EXPLAIN"), [](const PageContext&, QWidget* p) { return new ExplainPage(p); }},
     };
 }
 

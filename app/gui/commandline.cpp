@@ -26,7 +26,9 @@ bool CommandLine::parse(const QStringList& arguments, const QStringList& pageIds
     const QCommandLineOption demo(QStringLiteral("demo"), tr("Open the embedded demo cluster."));
     const QCommandLineOption resetDemo(QStringLiteral("reset-demo"),
                                        tr("Recreate the embedded demo cluster, dropping all changes made to it."));
-    for (const auto* option : {&screenshot, &tab, &dark, &size, &lang, &demo, &resetDemo}) {
+    const QCommandLineOption plan(QStringLiteral("plan"), tr("Open this EXPLAIN plan (JSON or text) on the EXPLAIN page."),
+                                  tr("file"));
+    for (const auto* option : {&screenshot, &tab, &dark, &size, &lang, &demo, &resetDemo, &plan}) {
         parser.addOption(*option);
     }
 
@@ -43,6 +45,7 @@ bool CommandLine::parse(const QStringList& arguments, const QStringList& pageIds
     }
 
     options.screenshotFile = parser.value(screenshot);
+    options.planFile = parser.value(plan);
     options.tab = parser.value(tab);
     if (!options.tab.isEmpty() && !pageIds.contains(options.tab)) {
         message = tr("Unknown page \"%1\"; choose one of: %2.").arg(options.tab, pageIds.join(QStringLiteral(", ")));

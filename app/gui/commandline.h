@@ -18,6 +18,7 @@ struct AppOptions
     QString language;       ///< --lang CODE: "de", "en"; empty: the system's
     bool demo = false;      ///< --demo: the embedded demo cluster (also the default for now)
     bool resetDemo = false; ///< --reset-demo: recreate the demo cluster, dropping changes
+    QString planFile;       ///< --plan FILE: open this EXPLAIN plan (JSON or text) on the EXPLAIN page
 };
 
 /** Parses shardscope's arguments; on a usage error returns false with a message (exit status 2). */

@@ -2,6 +2,7 @@
 // shardscope: the desktop application. Parses the command line, installs translations and the theme, picks the
 // cluster source and opens the main window.
 #include "commandline.h"
+#include "explain/explainpage.h"
 #include "languagesetup.h"
 #include "mainpages.h"
 #include "mainwindow.h"
@@ -82,6 +83,14 @@ int main(int argc, char* argv[])
     MainWindow window(&source);
     if (!options.tab.isEmpty()) {
         window.showPage(options.tab);
+    }
+    if (!options.planFile.isEmpty()) {
+        auto* explainPage = qobject_cast<ExplainPage*>(window.page(QStringLiteral("explain")));
+        QString error;
+        if (explainPage && !explainPage->openPlanFileNow(options.planFile, &error)) {
+            std::fprintf(stderr, "shardscope: %s\n", qPrintable(error));
+            return 1;
+        }
     }
     source.refresh();
 
