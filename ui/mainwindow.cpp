@@ -6,6 +6,8 @@
 #include "clusterstatusbar.h"
 #include "clustertreepanel.h"
 #include "detailspanel.h"
+#include "distribution/distributionactions.h"
+#include "journal/journalactions.h"
 #include "mainpages.h"
 #include "nodespanel.h"
 #include "refreshcontrols.h"
@@ -123,6 +125,8 @@ void MainWindow::createActions()
         m_tree->filterEdit()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    cluster->addSeparator();
+    cluster->addAction((new DistributionActions(m_source, m_selection, m_tree, this))->distributeAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_tabs->count(); ++i) {
@@ -136,6 +140,8 @@ void MainWindow::createActions()
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
         view->addAction(dock->toggleViewAction());
     }
+    view->addSeparator();
+    view->addAction((new JournalActions(m_source, this))->showAction());
     view->addSeparator();
     QAction* dark = view->addAction(tr("&Dark mode"));
     dark->setObjectName(QStringLiteral("darkModeAction"));
