@@ -26,8 +26,8 @@ bool CommandLine::parse(const QStringList& arguments, const QStringList& pageIds
     const QCommandLineOption demo(QStringLiteral("demo"), tr("Open the embedded demo cluster."));
     const QCommandLineOption resetDemo(QStringLiteral("reset-demo"),
                                        tr("Recreate the embedded demo cluster, dropping all changes made to it."));
-    const QCommandLineOption plan(QStringLiteral("plan"), tr("Open this EXPLAIN plan (JSON or text) on the EXPLAIN page."),
-                                  tr("file"));
+    const QCommandLineOption plan(QStringLiteral("plan"),
+                                  tr("Open this EXPLAIN plan (JSON or text) on the EXPLAIN page."), tr("file"));
     for (const auto* option : {&screenshot, &tab, &dark, &size, &lang, &demo, &resetDemo, &plan}) {
         parser.addOption(*option);
     }
