@@ -4,13 +4,14 @@
 #include "explain/explainpage.h"
 #include "placeholderpage.h"
 #include "placement/placementpage.h"
+#include "queries/queriespage.h"
 #include "skew/skewpage.h"
 
 namespace shardscope {
 
 namespace {
 
-PageFactory placeholder(const QString& id, const QString& title, const QString& text)
+[[maybe_unused]] PageFactory placeholder(const QString& id, const QString& title, const QString& text)
 {
     return {id, title,
             [title, text](const PageContext&, QWidget* parent) { return new PlaceholderPage(title, text, parent); }};
@@ -26,9 +27,8 @@ QList<PageFactory> MainPages::all()
         {QStringLiteral("placement"), tr("Placement"),
          [](const PageContext& c, QWidget* p) { return new PlacementPage(c, p); }},
         {QStringLiteral("skew"), tr("Skew"), [](const PageContext& c, QWidget* p) { return new SkewPage(c, p); }},
-        placeholder(QStringLiteral("queries"), tr("Queries"),
-                    tr("Statement statistics will be here: which queries run most often, how long they take, and "
-                       "how many shards each one touches (router, multi-shard or repartition).")),
+        {QStringLiteral("queries"), tr("Queries"),
+         [](const PageContext& c, QWidget* p) { return new QueriesPage(c, p); }},
         {QStringLiteral("explain"), tr("EXPLAIN"), [](const PageContext&, QWidget* p) { return new ExplainPage(p); }},
     };
 }

@@ -7,9 +7,11 @@
 #include "clustertreepanel.h"
 #include "detailspanel.h"
 #include "distribution/distributionactions.h"
+#include "explain/explainpage.h"
 #include "journal/journalactions.h"
 #include "mainpages.h"
 #include "nodespanel.h"
+#include "queries/queriespage.h"
 #include "refreshcontrols.h"
 #include "theme.h"
 
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSettings>
 #include <QTabWidget>
@@ -67,6 +70,15 @@ void MainWindow::createPages()
         m_tabs->addTab(scroll, factory.title);
         m_pageIds << factory.id;
         m_pages << page;
+    }
+    // The Queries tab opens a statement in the EXPLAIN tab's editor.
+    if (auto* queries = qobject_cast<QueriesPage*>(this->page(QStringLiteral("queries")))) {
+        connect(queries, &QueriesPage::explainRequested, this, [this](const QString& sql) {
+            if (auto* explain = qobject_cast<ExplainPage*>(this->page(QStringLiteral("explain")))) {
+                explain->sqlEditor()->setPlainText(sql);
+                showPage(QStringLiteral("explain"));
+            }
+        });
     }
 }
 

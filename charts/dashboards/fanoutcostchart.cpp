@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "fanoutcostchart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QHorizontalBarSeries>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace shardscope {
+
+FanoutCostChart::FanoutCostChart(QWidget* parent)
+    : QChartView(parent), m_set(new QBarSet(tr("shards × calls"))), m_categories(new QBarCategoryAxis),
+      m_axis(new QValueAxis)
+{
+    auto* chart = new QChart;
+    chart->setTitle(tr("Shards touched × calls per statement"));
+    auto* series = new QHorizontalBarSeries;
+    series->append(m_set);
+    chart->addSeries(series);
+    chart->addAxis(m_categories, Qt::AlignLeft);
+    series->attachAxis(m_categories);
+    m_axis->setLabelFormat(QStringLiteral("%.3g"));
+    chart->addAxis(m_axis, Qt::AlignBottom);
+    series->attachAxis(m_axis);
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    QFont small = m_categories->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_categories->setLabelsFont(small);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(300);
+}
+
+void FanoutCostChart::setReport(const stats::StatementReport& report)
+{
+    std::vector<std::pair<qint64, const stats::StatementFigures*>> ranked;
+    for (const stats::StatementFigures& figures : report.statements) {
+        if (const auto cost = stats::shardCalls(figures))
+            ranked.emplace_back(*cost, &figures);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (ranked.size() > static_cast<std::size_t>(kMaxBars))
+        ranked.resize(static_cast<std::size_t>(kMaxBars));
+    m_labels.clear();
+    m_costs.clear();
+    for (const auto& [cost, figures] : ranked) {
+        QString text = QString::fromStdString(figures->query).simplified();
+        if (text.size() > 38)
+            text = text.left(37) + QChar(0x2026);
+        // Categories must be distinct: the rank keeps two statements with the same start apart.
+        m_labels << QStringLiteral("%1. %2").arg(m_labels.size() + 1).arg(text);
+        m_costs << cost;
+    }
+    // Horizontal bars are drawn bottom-up: reverse so the most costly statement is on top.
+    QStringList categories(m_labels.rbegin(), m_labels.rend());
+    QList<qreal> values;
+    for (auto it = m_costs.rbegin(); it != m_costs.rend(); ++it)
+        values << static_cast<qreal>(*it);
+    m_categories->clear();
+    m_categories->append(categories);
+    m_set->remove(0, m_set->count());
+    m_set->append(values);
+    const qreal top = values.isEmpty() ? 1 : *std::max_element(values.begin(), values.end());
+    m_axis->setRange(0, top * 1.05);
+}
+
+} // namespace shardscope

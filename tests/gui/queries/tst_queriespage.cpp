@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "clusterselection.h"
+#include "dashboards/fanoutclasschart.h"
+#include "dashboards/fanoutcostchart.h"
+#include "dashboards/fanouttenantchart.h"
+#include "queries/queriespage.h"
+#include "queries/statementfilterproxy.h"
+#include "queries/statementtablemodel.h"
+#include "sim/embeddedclustersource.h"
+#include "sim/workloadsimulator.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shardscope;
+
+class TestQueriesPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<sim::EmbeddedClusterSource> m_source;
+    std::unique_ptr<ClusterSelection> m_selection;
+    std::unique_ptr<QueriesPage> m_page;
+
+private Q_SLOTS:
+    void init()
+    {
+        sim::EmbeddedClusterSource::Options options;
+        options.workspacePath = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        options.resetDemo = true;
+        m_source = std::make_unique<sim::EmbeddedClusterSource>(options);
+        m_selection = std::make_unique<ClusterSelection>();
+        m_page = std::make_unique<QueriesPage>(PageContext{m_source.get(), m_selection.get()});
+        m_page->resize(1200, 1000);
+        m_page->show();
+        QSignalSpy updated(m_page.get(), &QueriesPage::reportUpdated);
+        m_source->refresh();
+        QVERIFY(updated.wait(20000));
+    }
+    void cleanup()
+    {
+        m_page.reset();
+        m_source->waitForIdle();
+        m_source.reset();
+    }
+
+    void showsTheSimulatedWorkload()
+    {
+        QCOMPARE(m_page->model()->rowCount(), static_cast<int>(sim::WorkloadSimulator::statements().size()));
+        QVERIFY(m_page->bannerText().contains(QStringLiteral("Simulated")));
+        QVERIFY(m_page->offendersText().contains(QStringLiteral("Top offenders")));
+        // The hot tenant is the largest slice.
+        QVERIFY(!m_page->tenantChart()->labels().isEmpty());
+        QVERIFY(m_page->tenantChart()->labels().first().startsWith(QStringLiteral("key 1:")));
+        // Every class has calls, and multi-shard statements dominate the cost chart although routers have the calls.
+        for (const qint64 calls : m_page->classChart()->calls())
+            QVERIFY(calls > 0);
+        QVERIFY(m_page->classChart()->calls().first() > m_page->classChart()->calls().at(1));
+        QVERIFY(!m_page->costChart()->costs().isEmpty());
+        QVERIFY(m_page->costChart()->costs().size() <= FanoutCostChart::kMaxBars);
+    }
+
+    void unknownRowsCarryTheirReason()
+    {
+        StatementTableModel* model = m_page->model();
+        int unknown = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex cls = model->index(row, StatementTableModel::ClassColumn);
+            const QString tip = cls.data(Qt::ToolTipRole).toString();
+            QVERIFY(!tip.isEmpty());
+            if (cls.data().toString() == QStringLiteral("unknown")) {
+                ++unknown;
+                QCOMPARE(model->index(row, StatementTableModel::ShardsColumn).data().toString(), QStringLiteral("–"));
+            }
+        }
+        QVERIFY(unknown >= 2);
+    }
+
+    void filterByClassAndText_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("repartition") << int(stats::FanoutClass::Repartition) << QString() << 1;
+        QTest::newRow("router users") << int(stats::FanoutClass::Router) << QStringLiteral("* FROM users") << 1;
+        QTest::newRow("reference") << int(stats::FanoutClass::Reference) << QString() << 2;
+        QTest::newRow("text only") << -1 << QStringLiteral("page_views") << 2;
+    }
+    void filterByClassAndText()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        StatementFilterProxy* proxy = m_page->proxy();
+        proxy->setClassFilter(kind < 0 ? std::nullopt : std::optional(static_cast<stats::FanoutClass>(kind)));
+        proxy->setFilterFixedString(text);
+        QCOMPARE(proxy->rowCount(), expected);
+    }
+
+    void explainButtonRequestsTheStatement()
+    {
+        QTableView* table = m_page->table();
+        auto* button = m_page->findChild<QPushButton*>(QStringLiteral("explainButton"));
+        QVERIFY(button);
+        QVERIFY(!button->isEnabled());
+        table->selectRow(0);
+        QVERIFY(button->isEnabled());
+        QSignalSpy requested(m_page.get(), &QueriesPage::explainRequested);
+        button->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toString(),
+                 m_page->proxy()->index(0, 0).data(StatementTableModel::SqlRole).toString());
+        QVERIFY(requested.first().first().toString().startsWith(QStringLiteral("SELECT")) ||
+                requested.first().first().toString().startsWith(QStringLiteral("INSERT")) ||
+                requested.first().first().toString().startsWith(QStringLiteral("WITH")));
+    }
+
+    void countersAdvanceWithSnapshots()
+    {
+        const auto before = m_page->classChart()->calls();
+        QSignalSpy updated(m_page.get(), &QueriesPage::reportUpdated);
+        m_source->refresh();
+        QVERIFY(updated.wait(20000));
+        const auto after = m_page->classChart()->calls();
+        QCOMPARE(after.size(), before.size());
+        QVERIFY(after.first() > before.first());
+    }
+};
+
+QTEST_MAIN(TestQueriesPage)
+#include "tst_queriespage.moc"
