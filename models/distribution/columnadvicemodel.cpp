@@ -91,9 +91,11 @@ QVariant ColumnAdviceModel::data(const QModelIndex& index, int role) const
             return tr("no sample");
         return tr("max %1× mean (%2 values)").arg(locale.toString(a.maxOverMean(), 'f', 1)).arg(a.sampleSize);
     case Verdict:
+        // The first reason, so the list reads without hovering; the tooltip has them all.
         if (!a.usable())
-            return a.supported ? tr("refused") : tr("unsupported type");
-        return a.warnings.empty() ? tr("good") : tr("possible");
+            return (a.supported ? tr("refused: %1") : tr("unsupported: %1"))
+                .arg(QString::fromStdString(a.problems.front()));
+        return a.warnings.empty() ? tr("good") : tr("possible: %1").arg(QString::fromStdString(a.warnings.front()));
     case ColumnCount:
         break;
     }

@@ -76,7 +76,7 @@ void DistributionWizard::buildUi()
     });
     tableRow->addWidget(m_addDemo);
     tableRow->addStretch();
-    top->addRow(tr("&Local table:"), tableRow);
+    top->addRow(tr("Local table:"), tableRow);
 
     auto* kindRow = new QHBoxLayout;
     m_kinds = new QButtonGroup(this);
@@ -128,6 +128,8 @@ void DistributionWizard::buildUi()
     m_reason->setObjectName(QStringLiteral("reasonLabel"));
     m_reason->setWordWrap(true);
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reason->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_reason->setMinimumHeight(m_reason->fontMetrics().lineSpacing() * 4);
     layout->addWidget(m_reason);
 
     layout->addWidget(new QLabel(tr("SQL that will run on the coordinator:"), this));

@@ -118,9 +118,9 @@ private Q_SLOTS:
         QVERIFY2(reason.contains(QStringLiteral("jsonb")), qPrintable(reason));
         QVERIFY(reason.contains(QStringLiteral("Citus would refuse column profile")));
         const int row = m_wizard->adviceModel()->rowOf(QStringLiteral("profile"));
-        QCOMPARE(
-            m_wizard->adviceModel()->data(m_wizard->adviceModel()->index(row, ColumnAdviceModel::Verdict)).toString(),
-            QStringLiteral("unsupported type"));
+        const QString verdict =
+            m_wizard->adviceModel()->data(m_wizard->adviceModel()->index(row, ColumnAdviceModel::Verdict)).toString();
+        QVERIFY2(verdict.startsWith(QStringLiteral("unsupported: type jsonb")), qPrintable(verdict));
         // Nothing ran: still a local table.
         QCOMPARE(tableNamed(*m_source, "customers")->kind, engine::TableKind::Plain);
     }
