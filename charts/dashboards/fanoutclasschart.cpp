@@ -44,6 +44,7 @@ FanoutClassChart::FanoutClassChart(QWidget* parent)
         names << QString::fromLatin1(stats::fanoutClassName(kind));
     std::reverse(names.begin(), names.end()); // horizontal bars grow upwards: router on top
     categories->append(names);
+    categories->setTruncateLabels(false);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     m_axis->setRange(0, 100);
@@ -54,7 +55,7 @@ FanoutClassChart::FanoutClassChart(QWidget* parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(220);
+    setMinimumHeight(260);
 }
 
 void FanoutClassChart::setReport(const stats::StatementReport& report)

@@ -20,7 +20,8 @@ FanoutCostChart::FanoutCostChart(QWidget* parent)
     chart->addSeries(series);
     chart->addAxis(m_categories, Qt::AlignLeft);
     series->attachAxis(m_categories);
-    m_axis->setLabelFormat(QStringLiteral("%.3g"));
+    m_axis->setLabelFormat(QStringLiteral("%.0f"));
+    m_categories->setTruncateLabels(false);
     chart->addAxis(m_axis, Qt::AlignBottom);
     series->attachAxis(m_axis);
     chart->legend()->hide();
@@ -30,7 +31,7 @@ FanoutCostChart::FanoutCostChart(QWidget* parent)
     m_categories->setLabelsFont(small);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(300);
+    setMinimumHeight(380);
 }
 
 void FanoutCostChart::setReport(const stats::StatementReport& report)
@@ -47,8 +48,8 @@ void FanoutCostChart::setReport(const stats::StatementReport& report)
     m_costs.clear();
     for (const auto& [cost, figures] : ranked) {
         QString text = QString::fromStdString(figures->query).simplified();
-        if (text.size() > 38)
-            text = text.left(37) + QChar(0x2026);
+        if (text.size() > 34)
+            text = text.left(33) + QChar(0x2026);
         // Categories must be distinct: the rank keeps two statements with the same start apart.
         m_labels << QStringLiteral("%1. %2").arg(m_labels.size() + 1).arg(text);
         m_costs << cost;
@@ -64,6 +65,7 @@ void FanoutCostChart::setReport(const stats::StatementReport& report)
     m_set->append(values);
     const qreal top = values.isEmpty() ? 1 : *std::max_element(values.begin(), values.end());
     m_axis->setRange(0, top * 1.05);
+    m_axis->applyNiceNumbers();
 }
 
 } // namespace shardscope

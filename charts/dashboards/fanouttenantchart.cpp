@@ -16,7 +16,7 @@ FanoutTenantChart::FanoutTenantChart(QWidget* parent) : QChartView(parent), m_se
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(220);
+    setMinimumHeight(260);
 }
 
 void FanoutTenantChart::setReport(const stats::StatementReport& report)

@@ -143,7 +143,7 @@ void QueriesPage::buildUi()
     layout->addWidget(m_status);
     layout->addLayout(tools);
     layout->addWidget(m_table, 1);
-    layout->addLayout(charts);
+    layout->addLayout(charts, 2);
     updateButton();
 }
 

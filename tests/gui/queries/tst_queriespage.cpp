@@ -9,6 +9,8 @@
 #include "sim/embeddedclustersource.h"
 #include "sim/workloadsimulator.h"
 
+#include <QDir>
+#include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -118,6 +120,21 @@ private Q_SLOTS:
         QVERIFY(requested.first().first().toString().startsWith(QStringLiteral("SELECT")) ||
                 requested.first().first().toString().startsWith(QStringLiteral("INSERT")) ||
                 requested.first().first().toString().startsWith(QStringLiteral("WITH")));
+    }
+
+    void rendersTheCharts()
+    {
+        m_page->resize(1400, 1500);
+        QTest::qWait(50);
+        const QImage image = m_page->grab().toImage();
+        QVERIFY(!image.isNull());
+        // Bars and slices are drawn: the chart area holds many distinct colours, not a blank widget.
+        QSet<QRgb> colours;
+        for (int y = image.height() / 2; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, QByteArray::number(colours.size()).constData());
+        image.save(QDir::temp().filePath(QStringLiteral("shardscope-queries-page.png")));
     }
 
     void countersAdvanceWithSnapshots()
