@@ -287,8 +287,11 @@ void DistributionWizard::updateAdvice()
     }
     m_advice->setAdvice(std::move(advice), statistics);
     m_columns->resizeColumnsToContents();
-    if (!selected.isEmpty())
-        selectColumn(selected);
+    const engine::Table* table = currentTable();
+    const engine::TableOid oid = table ? table->oid : 0;
+    if (!selected.isEmpty() && oid == m_adviceTable)
+        selectColumn(selected); // a new shard count keeps the choice; another table starts without one
+    m_adviceTable = oid;
     updateColocateChoices();
     updatePreview();
 }
@@ -431,7 +434,8 @@ void DistributionWizard::onJobFinished(JobId job, const JobResult& result)
         m_status->setText(tr("Done: the table is distributed."));
         m_status->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     }
-    updatePreview();
+    // A distributed table leaves the list: the chooser now shows another table, whose advice must follow.
+    onTableChanged();
     Q_EMIT distributionFinished(result);
 }
 

@@ -98,6 +98,7 @@ private:
     std::optional<engine::PlainTableInfo> m_info;
     std::shared_ptr<const engine::ClusterState> m_state;
     JobId m_job = 0;
+    engine::TableOid m_adviceTable = 0; ///< the table the advice list was computed for
     QString m_blockingReason;
 
     QComboBox* m_table = nullptr;

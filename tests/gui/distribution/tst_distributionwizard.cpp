@@ -105,6 +105,13 @@ private Q_SLOTS:
         QCOMPARE(shards, 8);
         // It left the list of local tables.
         QCOMPARE(m_wizard->tableChooser()->findText(QStringLiteral("customers")), -1);
+        // The advice follows the table the chooser shows now, with no column chosen.
+        const QString shown = m_wizard->tableChooser()->currentText();
+        const auto info = sim::demoPlainTable("public", shown.toStdString());
+        QVERIFY(info);
+        QCOMPARE(m_wizard->adviceModel()->rowCount(), int(info->columns.size()));
+        QVERIFY(!m_wizard->columnView()->currentIndex().isValid());
+        QVERIFY(!m_wizard->runButton()->isEnabled());
         grabScreenshot(QStringLiteral("after-run"));
     }
 
