@@ -74,6 +74,7 @@ ExplainPage::ExplainPage(QWidget* parent)
                                            " padding: 6px; font-weight: bold; }"));
     m_banner->hide();
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true); // a long summary must not widen the page past the window
     m_summary->setText(tr("Open a plan saved from EXPLAIN (FORMAT JSON) or from psql's text output."));
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
