@@ -37,7 +37,7 @@ void FanoutTenantChart::setReport(const stats::StatementReport& report)
     if (rest > 0) {
         const double share =
             report.keyedCalls > 0 ? 100.0 * static_cast<double>(rest) / static_cast<double>(report.keyedCalls) : 0;
-        m_series->append(tr("%n other tenant(s): %1%", nullptr, static_cast<int>(report.tenants.size()) - kMaxSlices)
+        m_series->append(tr("%n other(s): %1%", nullptr, static_cast<int>(report.tenants.size()) - kMaxSlices)
                              .arg(QString::number(share, 'f', 1)),
                          static_cast<qreal>(rest));
     }
