@@ -28,7 +28,11 @@ bool CommandLine::parse(const QStringList& arguments, const QStringList& pageIds
                                        tr("Recreate the embedded demo cluster, dropping all changes made to it."));
     const QCommandLineOption plan(QStringLiteral("plan"),
                                   tr("Open this EXPLAIN plan (JSON or text) on the EXPLAIN page."), tr("file"));
-    for (const auto* option : {&screenshot, &tab, &dark, &size, &lang, &demo, &resetDemo, &plan}) {
+    const QCommandLineOption dsn(
+        QStringLiteral("dsn"), tr("Connect to this Citus coordinator (libpq connection string or postgresql:// URI)."),
+        tr("conninfo"));
+    parser.addPositionalArgument(QStringLiteral("conninfo"), tr("Same as --dsn."), tr("[conninfo]"));
+    for (const auto* option : {&screenshot, &tab, &dark, &size, &lang, &demo, &resetDemo, &plan, &dsn}) {
         parser.addOption(*option);
     }
 
@@ -39,8 +43,14 @@ bool CommandLine::parse(const QStringList& arguments, const QStringList& pageIds
     if (parser.isSet(help) || parser.isSet(version)) {
         parser.process(arguments); // prints and exits
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        message = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(dsn))) {
+        message = tr("Unexpected argument: %1").arg(positional.constLast());
+        return false;
+    }
+    options.dsn = parser.isSet(dsn) ? parser.value(dsn) : positional.value(0);
+    if (parser.isSet(demo) && !options.dsn.isEmpty()) {
+        message = tr("--demo and a connection string exclude each other.");
         return false;
     }
 

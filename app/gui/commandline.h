@@ -16,9 +16,10 @@ struct AppOptions
     bool dark = false;      ///< --dark: dark palette whatever the system says
     QSize size{1600, 900};  ///< --size WxH (window size for --screenshot)
     QString language;       ///< --lang CODE: "de", "en"; empty: the system's
-    bool demo = false;      ///< --demo: the embedded demo cluster (also the default for now)
+    bool demo = false;      ///< --demo: the embedded demo cluster (also the default without a DSN)
     bool resetDemo = false; ///< --reset-demo: recreate the demo cluster, dropping changes
     QString planFile;       ///< --plan FILE: open this EXPLAIN plan (JSON or text) on the EXPLAIN page
+    QString dsn;            ///< --dsn CONNINFO or the positional argument: a live coordinator
 };
 
 /** Parses shardscope's arguments; on a usage error returns false with a message (exit status 2). */

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // shardscope: the desktop application. Parses the command line, installs translations and the theme, picks the
 // cluster source and opens the main window.
+#include "api/clustersource.h"
 #include "commandline.h"
 #include "explain/explainpage.h"
 #include "languagesetup.h"
+#include "livescreenshot.h"
 #include "mainpages.h"
 #include "mainwindow.h"
-#include "sim/embeddedclustersource.h"
+#include "sourceswitcher.h"
 #include "theme.h"
 #include "windowscreenshot.h"
 
@@ -75,12 +77,18 @@ int main(int argc, char* argv[])
     }
     Theme::apply(mode);
 
-    sim::EmbeddedClusterSource::Options sourceOptions;
-    sourceOptions.displayName = QApplication::translate("main", "Embedded demo cluster");
-    sourceOptions.resetDemo = options.resetDemo;
-    sim::EmbeddedClusterSource source(sourceOptions);
-
-    MainWindow window(&source);
+    // A connection string libpq cannot parse is a usage error, with libpq's own words.
+    SourceSwitcher switcher;
+    if (!options.dsn.isEmpty()) {
+        const Status opened = switcher.openLive(options.dsn);
+        if (!opened) {
+            return usageError(QString::fromStdString(opened.error().message));
+        }
+    } else {
+        switcher.openDemo(options.resetDemo);
+    }
+    MainWindow& window = *switcher.window();
+    ClusterSource& source = *switcher.source();
     if (!options.tab.isEmpty()) {
         window.showPage(options.tab);
     }
@@ -92,19 +100,28 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
-    source.refresh();
 
     if (!options.screenshotFile.isEmpty()) {
-        WindowScreenshot screenshot(&window, &source, options.screenshotFile, options.size);
         int status = 0;
-        QObject::connect(&screenshot, &WindowScreenshot::finished, &app, [&](bool ok) {
+        auto finish = [&](bool ok, const QString& error) {
             if (!ok) {
-                std::fprintf(stderr, "shardscope: %s\n", qPrintable(screenshot.errorText()));
+                std::fprintf(stderr, "shardscope: %s\n", qPrintable(error));
                 status = 1;
             }
             QApplication::exit(status);
-        });
-        screenshot.start();
+        };
+        if (source.kind() == SourceKind::Live) {
+            // A failed connection is worth a picture too: the banner says what went wrong.
+            auto* screenshot = new LiveScreenshot(&window, &source, options.screenshotFile, options.size, &app);
+            QObject::connect(screenshot, &LiveScreenshot::finished, &app,
+                             [&, screenshot](bool ok) { finish(ok, screenshot->errorText()); });
+            screenshot->start();
+        } else {
+            auto* screenshot = new WindowScreenshot(&window, &source, options.screenshotFile, options.size, &app);
+            QObject::connect(screenshot, &WindowScreenshot::finished, &app,
+                             [&, screenshot](bool ok) { finish(ok, screenshot->errorText()); });
+            screenshot->start();
+        }
         return QApplication::exec();
     }
 
