@@ -62,7 +62,7 @@ void ConnectionBanner::showFailure(const Error& error)
     QString html = tr("<b>Cannot read the cluster %1:</b> %2")
                        .arg(m_source->displayName().toHtmlEscaped(), qs(error.message).toHtmlEscaped());
     if (!error.detail.empty()) {
-        html += QStringLiteral("<br>") + qs(error.detail).toHtmlEscaped();
+        html += QStringLiteral("<br>") + qs(error.detail).simplified().toHtmlEscaped();
     }
     if (!error.hint.empty()) {
         html += QStringLiteral("<br>") + tr("<b>Fix:</b> %1").arg(qs(error.hint).toHtmlEscaped());

@@ -106,7 +106,7 @@ void SourceSwitcher::addConnectionUi(MainWindow* window, ClusterSource* source)
     bar->setFloatable(false);
     bar->toggleViewAction()->setVisible(false);
     auto* banner = new ConnectionBanner(source, bar);
-    banner->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    banner->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     bar->addWidget(banner);
     window->addToolBarBreak(Qt::TopToolBarArea);
     window->addToolBar(Qt::TopToolBarArea, bar);
