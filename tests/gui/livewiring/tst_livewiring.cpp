@@ -2,6 +2,8 @@
 // The main window wired to a live source: plain PostgreSQL shows limited mode and its version in the status
 // bar, an unreachable server says so with the fix, and File › Open demo cluster switches back cleanly.
 #include "api/clustersource.h"
+#include "connection/connectiondialog.h"
+#include "connection/profilestore.h"
 #include "connectionbanner.h"
 #include "mainwindow.h"
 #include "pgtestserver.h"
@@ -13,6 +15,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
@@ -101,6 +104,27 @@ private Q_SLOTS:
         QVERIFY(!status.ok());
         QVERIFY2(!status.error().message.empty(), "libpq's message is passed on");
         QCOMPARE(switcher.source(), demo);
+    }
+
+    void connectDialogSwitchesToTheChosenServer()
+    {
+        QTemporaryDir dir;
+        ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+        SourceSwitcher switcher;
+        switcher.setProfileStore(&store);
+        switcher.openDemo();
+        QPointer<MainWindow> demoWindow = switcher.window();
+        demoWindow->show();
+        QSignalSpy changed(&switcher, &SourceSwitcher::windowChanged);
+        demoWindow->findChild<QAction*>(QStringLiteral("connectAction"))->trigger();
+        auto* dialog = demoWindow->findChild<ConnectionDialog*>(QStringLiteral("connectionDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible()); // opened window-modal, not with a blocking exec()
+        Q_EMIT dialog->connectionChosen(QStringLiteral("test"), test::PgTestServer::conninfo());
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(switcher.source()->kind(), SourceKind::Live);
+        QTRY_VERIFY(demoWindow.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(serverStatus(switcher.window()).contains(QStringLiteral("PostgreSQL")), 30000);
     }
 
     void openDemoSwitchesBack()
