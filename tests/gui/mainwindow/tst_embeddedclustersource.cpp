@@ -26,7 +26,7 @@ private Q_SLOTS:
         QVERIFY(source.currentSnapshot().isNull());
         const quint64 generation = source.refresh();
         QVERIFY(source.isRefreshing());
-        QVERIFY(ready.wait(5000));
+        QVERIFY(ready.wait(20000));
         const auto snapshot = ready.first().first().value<ClusterSnapshot>();
         QCOMPARE(snapshot.generation, generation);
         QCOMPARE(snapshot.sourceKind, SourceKind::Embedded);
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QSignalSpy progress(&source, &ClusterSource::jobProgressed);
         const JobId job = source.submit(engine::SetNodeShouldHaveShards{worker.name, worker.port, false});
         QVERIFY(job != 0);
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().at(0).value<JobId>(), job);
         const auto result = finished.first().at(1).value<JobResult>();
         QVERIFY(result.ok());
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QSignalSpy finished(&source, &ClusterSource::jobFinished);
         QSignalSpy ready(&source, &ClusterSource::snapshotReady);
         source.submit(engine::RemoveNode{"no-such-node", 5432});
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(20000));
         const auto result = finished.first().at(1).value<JobResult>();
         QVERIFY(!result.ok());
         QVERIFY(result.error.has_value());
@@ -102,7 +102,7 @@ private Q_SLOTS:
         const JobId job = source.submit(engine::SetNodeShouldHaveShards{"worker-1", 5432, false});
         source.cancel(job);
         QSignalSpy finished(&source, &ClusterSource::jobFinished);
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(20000));
         const auto result = finished.first().at(1).value<JobResult>();
         QVERIFY(result.canceled);
         QVERIFY(!result.ok());
@@ -115,13 +115,13 @@ private Q_SLOTS:
         const auto setNoShards = [](sim::EmbeddedClusterSource& source) {
             QSignalSpy finished(&source, &ClusterSource::jobFinished);
             source.submit(engine::SetNodeShouldHaveShards{"worker-3", 5432, false});
-            QVERIFY(finished.wait(5000));
+            QVERIFY(finished.wait(20000));
             QVERIFY(finished.first().at(1).value<JobResult>().ok());
         };
         const auto load = [](sim::EmbeddedClusterSource& source) -> engine::ClusterState {
             QSignalSpy ready(&source, &ClusterSource::snapshotReady);
             source.refresh();
-            ready.wait(5000);
+            ready.wait(20000);
             return source.currentSnapshot().isNull() ? engine::ClusterState{} : *source.currentSnapshot().state;
         };
         QTemporaryDir dir;
@@ -154,7 +154,7 @@ private Q_SLOTS:
         sim::EmbeddedClusterSource source(o);
         QSignalSpy failed(&source, &ClusterSource::refreshFailed);
         source.refresh();
-        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.wait(20000));
         QVERIFY(!failed.first().first().value<Error>().message.empty());
         QCOMPARE(source.connectionState(), ClusterSource::ConnectionState::Failed);
         QVERIFY(source.currentSnapshot().isNull());

@@ -156,7 +156,7 @@ private Q_SLOTS:
         const quint64 before = m_source->currentSnapshot().generation;
         QSignalSpy ready(m_source.get(), &ClusterSource::snapshotReady);
         QTest::keyClick(m_window.get(), Qt::Key_F5);
-        QVERIFY(ready.wait(5000));
+        QVERIFY(ready.wait(20000));
         QVERIFY(m_source->currentSnapshot().generation > before);
     }
 

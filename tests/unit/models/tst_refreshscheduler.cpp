@@ -25,7 +25,7 @@ private Q_SLOTS:
         QSignalSpy state(&scheduler, &RefreshScheduler::stateChanged);
         scheduler.setIntervalSeconds(1);
         QVERIFY(scheduler.isActive());
-        QVERIFY(due.wait(3000));
+        QVERIFY(due.wait(10000));
         scheduler.setPaused(true);
         QVERIFY(!scheduler.isActive());
         due.clear();
