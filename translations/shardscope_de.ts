@@ -82,6 +82,30 @@
         <source>Window size for --screenshot (default 1600x900).</source>
         <translation>Fenstergröße für --screenshot (Vorgabe 1600x900).</translation>
     </message>
+    <message>
+        <source>Open this EXPLAIN plan (JSON or text) on the EXPLAIN page.</source>
+        <translation>Diesen EXPLAIN-Plan (JSON oder Text) auf der Seite EXPLAIN öffnen.</translation>
+    </message>
+    <message>
+        <source>Connect to this Citus coordinator (libpq connection string or postgresql:// URI).</source>
+        <translation>Mit diesem Citus-Koordinator verbinden (libpq-Verbindungszeichenkette oder postgresql://-URI).</translation>
+    </message>
+    <message>
+        <source>conninfo</source>
+        <translation>conninfo</translation>
+    </message>
+    <message>
+        <source>Same as --dsn.</source>
+        <translation>Wie --dsn.</translation>
+    </message>
+    <message>
+        <source>[conninfo]</source>
+        <translation>[conninfo]</translation>
+    </message>
+    <message>
+        <source>--demo and a connection string exclude each other.</source>
+        <translation>--demo und eine Verbindungszeichenkette schließen einander aus.</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>
@@ -145,24 +169,12 @@
         <translation>Schieflage</translation>
     </message>
     <message>
-        <source>Skew figures will be here: bytes and shards per node and per colocation group, how far the largest is from the mean, and the hottest shards.</source>
-        <translation>Hier erscheinen die Kennzahlen zur Schieflage: Bytes und Shards je Knoten und je Colocation-Gruppe, wie weit der größte Wert vom Mittel abweicht, und die heißesten Shards.</translation>
-    </message>
-    <message>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <source>Statement statistics will be here: which queries run most often, how long they take, and how many shards each one touches (router, multi-shard or repartition).</source>
-        <translation>Hier erscheinen die Statement-Statistiken: welche Abfragen am häufigsten laufen, wie lange sie dauern und wie viele Shards jede berührt (Router, Multi-Shard oder Repartition).</translation>
-    </message>
-    <message>
         <source>EXPLAIN</source>
         <translation>EXPLAIN</translation>
-    </message>
-    <message>
-        <source>The EXPLAIN viewer will be here: open a distributed plan (JSON or text) and see the coordinator&apos;s plan, the tasks sent to the workers and where the time went.</source>
-        <translation>Hier erscheint der EXPLAIN-Betrachter: einen verteilten Plan (JSON oder Text) öffnen und den Plan des Koordinators, die an die Worker gesendeten Tasks und den Verbleib der Zeit sehen.</translation>
     </message>
 </context>
 <context>
@@ -188,15 +200,8 @@
         <translation>Der vollste Knoten, %1, hält %2 % mehr als der Durchschnitt (Schwelle %3 %).</translation>
     </message>
     <message>
-        <source>Threshold %1% above average.</source>
-        <translation>Schwelle %1 % über dem Durchschnitt.</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Embedded demo cluster</source>
-        <translation>Eingebauter Demo-Cluster</translation>
+        <source>Recommended above %1% more than the average of the nodes that hold shards.</source>
+        <translation>Empfohlen ab %1 % mehr als der Durchschnitt der Knoten, die Shards halten.</translation>
     </message>
 </context>
 <context>
@@ -341,6 +346,112 @@
     <message>
         <source>Filter nodes and tables (Ctrl+F)</source>
         <translation>Knoten und Tabellen filtern (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ColumnAdviceModel</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>No distributed table of this column type to colocate with.</source>
+        <translation>Keine verteilte Tabelle mit diesem Spaltentyp, mit der colociert werden könnte.</translation>
+    </message>
+    <message>
+        <source>Can be colocated with: %1</source>
+        <translation>Kann colociert werden mit: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not supported)</source>
+        <translation>%1 (nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>no statistics</source>
+        <translation>keine Statistik</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no sample</source>
+        <translation>keine Stichprobe</translation>
+    </message>
+    <message>
+        <source>max %1× mean (%2 values)</source>
+        <translation>max. %1× Mittel (%2 Werte)</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>unsupported: %1</source>
+        <translation>nicht unterstützt: %1</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>possible: %1</source>
+        <translation>möglich: %1</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>Verschiedene Werte</translation>
+    </message>
+    <message>
+        <source>NULLs</source>
+        <translation>NULLs</translation>
+    </message>
+    <message>
+        <source>Skew</source>
+        <translation>Schieflage</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConnectionBanner</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Limited mode:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Eingeschränkter Modus:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot read the cluster %1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Der Cluster %1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fix:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Abhilfe:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Use File › Connect… to change the connection, or Refresh to try again.</source>
+        <translation>Mit Datei › Verbinden … die Verbindung ändern oder mit Aktualisieren erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -709,6 +820,417 @@
     </message>
 </context>
 <context>
+    <name>shardscope::DistributionActions</name>
+    <message>
+        <source>&amp;Distribute table…</source>
+        <translation>Tabelle &amp;verteilen …</translation>
+    </message>
+    <message>
+        <source>Make the selected local table a distributed or reference table</source>
+        <translation>Die ausgewählte lokale Tabelle zu einer verteilten Tabelle oder Referenztabelle machen</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute %1…</source>
+        <translation>%1 &amp;verteilen …</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DistributionWizard</name>
+    <message>
+        <source>Distribute table</source>
+        <translation>Tabelle verteilen</translation>
+    </message>
+    <message>
+        <source>Add the demo&apos;s local tables</source>
+        <translation>Die lokalen Tabellen der Demo hinzufügen</translation>
+    </message>
+    <message>
+        <source>Local table:</source>
+        <translation>Lokale Tabelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Hash-distributed</source>
+        <translation>&amp;Hash-verteilt</translation>
+    </message>
+    <message>
+        <source>&amp;Reference (copy on every node)</source>
+        <translation>&amp;Referenztabelle (Kopie auf jedem Knoten)</translation>
+    </message>
+    <message>
+        <source>&amp;Single shard</source>
+        <translation>&amp;Ein Shard</translation>
+    </message>
+    <message>
+        <source>Distribute as:</source>
+        <translation>Verteilen als:</translation>
+    </message>
+    <message>
+        <source>Distribution column</source>
+        <translation>Verteilungsspalte</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>Vorgabe (%1)</translation>
+    </message>
+    <message>
+        <source>Shard count:</source>
+        <translation>Shard-Anzahl:</translation>
+    </message>
+    <message>
+        <source>Colocate with:</source>
+        <translation>Colocieren mit:</translation>
+    </message>
+    <message>
+        <source>SQL that will run on the coordinator:</source>
+        <translation>SQL, das auf dem Koordinator ausgeführt wird:</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute</source>
+        <translation>&amp;Verteilen</translation>
+    </message>
+    <message>
+        <source>default (matching group)</source>
+        <translation>Vorgabe (passende Gruppe)</translation>
+    </message>
+    <message>
+        <source>none (a new group)</source>
+        <translation>keine (neue Gruppe)</translation>
+    </message>
+    <message>
+        <source>This cluster has no local table left to distribute.</source>
+        <translation>Dieser Cluster hat keine lokale Tabelle mehr, die verteilt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>Wählen Sie eine Tabelle.</translation>
+    </message>
+    <message>
+        <source>The columns of this table are not known to ShardScope for this source, so no column can be advised; reference and single-shard distribution still work.</source>
+        <translation>Die Spalten dieser Tabelle sind ShardScope bei dieser Quelle nicht bekannt, daher kann keine Spalte empfohlen werden; Referenztabelle und Verteilung auf einen Shard funktionieren trotzdem.</translation>
+    </message>
+    <message>
+        <source>Choose the distribution column.</source>
+        <translation>Wählen Sie die Verteilungsspalte.</translation>
+    </message>
+    <message>
+        <source>Citus would refuse column %1.</source>
+        <translation>Citus würde die Spalte %1 ablehnen.</translation>
+    </message>
+    <message>
+        <source>Note: the shard count follows %1 when colocating with it.</source>
+        <translation>Hinweis: Beim Colocieren mit %1 richtet sich die Shard-Anzahl nach dieser Tabelle.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Citus refused: %1</source>
+        <translation>Citus hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Was zu tun ist: %1</translation>
+    </message>
+    <message>
+        <source>Canceled; nothing changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Done: the table is distributed.</source>
+        <translation>Erledigt: Die Tabelle ist verteilt.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ExplainComparePanel</name>
+    <message>
+        <source>Current plan</source>
+        <translation>Aktueller Plan</translation>
+    </message>
+    <message>
+        <source>Open a second plan with “Compare with…”</source>
+        <translation>Einen zweiten Plan mit „Vergleichen mit …“ öffnen</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Vorher: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Nachher: %1</translation>
+    </message>
+    <message>
+        <source>Compare two plans of the same statement, e.g. before and after adding an index or changing the distribution column.</source>
+        <translation>Zwei Pläne desselben Statements vergleichen, z. B. vor und nach dem Anlegen eines Index oder dem Wechsel der Verteilungsspalte.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Execution time: %1 → %2 (%3%4%)</source>
+        <translation>Ausführungszeit: %1 → %2 (%3%4 %)</translation>
+    </message>
+    <message>
+        <source>Execution time: %1 → %2</source>
+        <translation>Ausführungszeit: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tasks: %1 → %2</source>
+        <translation>Tasks: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Plan nodes: %1 → %2</source>
+        <translation>Planknoten: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Slowest node: %1 → %2</source>
+        <translation>Langsamster Planknoten: %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ExplainPage</name>
+    <message>
+        <source>
+… (%1 MB in all; save the plan to read the rest)</source>
+        <translation>
+… (insgesamt %1 MB; den Plan speichern, um den Rest zu lesen)</translation>
+    </message>
+    <message>
+        <source>Open a plan saved from EXPLAIN (FORMAT JSON) or from psql&apos;s text output.</source>
+        <translation>Einen Plan öffnen, der mit EXPLAIN (FORMAT JSON) oder aus der Textausgabe von psql gespeichert wurde.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Roh-JSON</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>SELECT ... -- the statement to explain</source>
+        <translation>SELECT ... -- das zu erklärende Statement</translation>
+    </message>
+    <message>
+        <source>Runs the statement. A data-changing statement runs in a transaction that is rolled back.</source>
+        <translation>Führt das Statement aus. Ein datenänderndes Statement läuft in einer Transaktion, die zurückgerollt wird.</translation>
+    </message>
+    <message>
+        <source>Needs ANALYZE.</source>
+        <translation>Erfordert ANALYZE.</translation>
+    </message>
+    <message>
+        <source>Explain every task instead of one of them, to see skew between shards and workers.</source>
+        <translation>Jeden Task statt nur eines erklären, um Schieflage zwischen Shards und Workern zu sehen.</translation>
+    </message>
+    <message>
+        <source>Run EXPLAIN</source>
+        <translation>EXPLAIN ausführen</translation>
+    </message>
+    <message>
+        <source>Needs a live coordinator connection; meanwhile open a plan file.</source>
+        <translation>Erfordert eine Verbindung zu einem laufenden Koordinator; bis dahin eine Plandatei öffnen.</translation>
+    </message>
+    <message>
+        <source>Open plan…</source>
+        <translation>Plan öffnen …</translation>
+    </message>
+    <message>
+        <source>Save plan…</source>
+        <translation>Plan speichern …</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit …</translation>
+    </message>
+    <message>
+        <source>Type a statement to see the EXPLAIN that will run.</source>
+        <translation>Ein Statement eingeben, um das auszuführende EXPLAIN zu sehen.</translation>
+    </message>
+    <message>
+        <source>
+This statement changes data: ANALYZE runs it inside a transaction that is rolled back.</source>
+        <translation>
+Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die zurückgerollt wird.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Comparing with %1.</source>
+        <translation>Vergleich mit %1.</translation>
+    </message>
+    <message>
+        <source>distributed: Task Count %1, tasks shown on %2 worker(s)</source>
+        <translation>verteilt: Task Count %1, gezeigte Tasks auf %2 Worker(n)</translation>
+    </message>
+    <message>
+        <source>planning %1 ms</source>
+        <translation>Planung %1 ms</translation>
+    </message>
+    <message>
+        <source>execution %1 ms</source>
+        <translation>Ausführung %1 ms</translation>
+    </message>
+    <message>
+        <source>slowest: %1 (%2 ms self)</source>
+        <translation>langsamster: %1 (%2 ms selbst)</translation>
+    </message>
+    <message>
+        <source>worst estimate: %1, off by %2×</source>
+        <translation>schlechteste Schätzung: %1, um %2× daneben</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 tasks was explained (Tasks Shown: %3). The worker plan below is a sample: other shards may be much slower. Tick citus.explain_all_tasks and run again to see every task and the time per worker.</source>
+        <translation>Nur %1 von %2 Tasks wurde erklärt (Tasks Shown: %3). Der Worker-Plan unten ist eine Stichprobe: Andere Shards können deutlich langsamer sein. citus.explain_all_tasks ankreuzen und erneut ausführen, um jeden Task und die Zeit je Worker zu sehen.</translation>
+    </message>
+    <message>
+        <source>Runs on: %1</source>
+        <translation>Läuft auf: %1</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Total time: %1 ms</source>
+        <translation>Gesamtzeit: %1 ms</translation>
+    </message>
+    <message>
+        <source>Self time: %1 ms</source>
+        <translation>Eigenzeit: %1 ms</translation>
+    </message>
+    <message>
+        <source>Rows %1 than estimated, by %2×</source>
+        <translation>Zeilen: %1 als geschätzt, Faktor %2</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>mehr</translation>
+    </message>
+    <message>
+        <source>fewer</source>
+        <translation>weniger</translation>
+    </message>
+    <message>
+        <source>There is no plan to save.</source>
+        <translation>Es gibt keinen Plan zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>Plan öffnen</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.sql *.log);;All files (*)</source>
+        <translation>Pläne (*.json *.txt *.sql *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Compare with plan</source>
+        <translation>Mit Plan vergleichen</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>JSON plan (*.json);;Text plan (*.txt)</source>
+        <translation>JSON-Plan (*.json);;Text-Plan (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ExplainTaskChart</name>
+    <message>
+        <source>Only one task was explained. Run EXPLAIN ANALYZE with citus.explain_all_tasks on to chart the time of every task and worker.</source>
+        <translation>Nur ein Task wurde erklärt. EXPLAIN ANALYZE mit eingeschaltetem citus.explain_all_tasks ausführen, um die Zeit jedes Tasks und Workers darzustellen.</translation>
+    </message>
+    <message>
+        <source>Task and worker times appear here for EXPLAIN ANALYZE plans with several tasks.</source>
+        <translation>Hier erscheinen die Zeiten je Task und Worker für EXPLAIN-ANALYZE-Pläne mit mehreren Tasks.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Time per task (ms), slowest first</source>
+        <translation>Zeit je Task (ms), langsamste zuerst</translation>
+    </message>
+    <message>
+        <source>total ms</source>
+        <translation>ms gesamt</translation>
+    </message>
+    <message>
+        <source>slowest task ms</source>
+        <translation>ms langsamster Task</translation>
+    </message>
+    <message>
+        <source>Per worker (tasks)</source>
+        <translation>Je Worker (Tasks)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::FanoutClassChart</name>
+    <message>
+        <source>% of calls</source>
+        <translation>% der Aufrufe</translation>
+    </message>
+    <message>
+        <source>% of total time</source>
+        <translation>% der Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Calls and time by fan-out class</source>
+        <translation>Aufrufe und Zeit nach Fan-out-Klasse</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::FanoutCostChart</name>
+    <message>
+        <source>shards × calls</source>
+        <translation>Shards × Aufrufe</translation>
+    </message>
+    <message>
+        <source>Shards touched × calls per statement</source>
+        <translation>Berührte Shards × Aufrufe je Statement</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::FanoutTenantChart</name>
+    <message>
+        <source>Single-tenant traffic per tenant</source>
+        <translation>Ein-Mandanten-Verkehr je Mandant</translation>
+    </message>
+    <message>
+        <source>key %1: %2%</source>
+        <translation>Schlüssel %1: %2 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other(s): %1%</source>
+        <translation>
+            <numerusform>%n weiterer: %1 %</numerusform>
+            <numerusform>%n weitere: %1 %</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shardscope::HeatmapDecorations</name>
     <message>
         <source>inactive</source>
@@ -928,6 +1450,152 @@
     <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::JournalActions</name>
+    <message>
+        <source>Operations &amp;journal</source>
+        <translation>Operations&amp;journal</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::JournalDialog</name>
+    <message>
+        <source>Operations journal</source>
+        <translation>Operationsjournal</translation>
+    </message>
+    <message>
+        <source>Filter by table, SQL or error…</source>
+        <translation>Nach Tabelle, SQL oder Fehler filtern …</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>The journal cannot be opened: %1</source>
+        <translation>Das Journal kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>No journal.</source>
+        <translation>Kein Journal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) shown; journal: %1</source>
+        <translation>
+            <numerusform>%n Operation gezeigt; Journal: %1</numerusform>
+            <numerusform>%n Operationen gezeigt; Journal: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n operation(s) to %1</source>
+        <translation>
+            <numerusform>%n Operation nach %1 exportiert</numerusform>
+            <numerusform>%n Operationen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export journal</source>
+        <translation>Journal exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::JournalModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LiveScreenshot</name>
+    <message>
+        <source>The server did not answer within 30 seconds.</source>
+        <translation>Der Server hat nicht innerhalb von 30 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>The cluster could not be read: %1</source>
+        <translation>Der Cluster konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The window was closed before the screenshot.</source>
+        <translation>Das Fenster wurde vor dem Bildschirmfoto geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1948,135 @@
     </message>
 </context>
 <context>
+    <name>shardscope::PlanTreeModel</name>
+    <message>
+        <source>Node</source>
+        <translation>Planknoten</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
+    </message>
+    <message>
+        <source>Rows (est → actual)</source>
+        <translation>Zeilen (geschätzt → tatsächlich)</translation>
+    </message>
+    <message>
+        <source>Misestimate</source>
+        <translation>Fehlschätzung</translation>
+    </message>
+    <message>
+        <source>Self ms</source>
+        <translation>Eigen ms</translation>
+    </message>
+    <message>
+        <source>Total ms</source>
+        <translation>Gesamt ms</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Schleifen</translation>
+    </message>
+    <message>
+        <source>Shared buffers</source>
+        <translation>Shared Buffers</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source> · Task Count %1</source>
+        <translation> · Task Count %1</translation>
+    </message>
+    <message>
+        <source>, shown: %1</source>
+        <translation>, gezeigt: %1</translation>
+    </message>
+    <message>
+        <source> · method: %1</source>
+        <translation> · Methode: %1</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Task on %1</source>
+        <translation>Task auf %1</translation>
+    </message>
+    <message>
+        <source>Distributed subplan</source>
+        <translation>Verteilter Subplan</translation>
+    </message>
+    <message>
+        <source>MapMergeJob: %1 map / %2 merge tasks</source>
+        <translation>MapMergeJob: %1 Map- / %2 Merge-Tasks</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>%1 hit, %2 read</source>
+        <translation>%1 Treffer, %2 gelesen</translation>
+    </message>
+    <message>
+        <source>%1 hit</source>
+        <translation>%1 Treffer</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>Knoten: %1</translation>
+    </message>
+    <message>
+        <source>Query: %1</source>
+        <translation>Abfrage: %1</translation>
+    </message>
+    <message>
+        <source>Tuple data received: %1</source>
+        <translation>Empfangene Tupeldaten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::QueriesPage</name>
+    <message>
+        <source>Waiting for the cluster…</source>
+        <translation>Warte auf den Cluster …</translation>
+    </message>
+    <message>
+        <source>Filter statements</source>
+        <translation>Statements filtern</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <source>Open in EXPLAIN</source>
+        <translation>In EXPLAIN öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected statement in the EXPLAIN tab</source>
+        <translation>Das ausgewählte Statement auf der Seite EXPLAIN öffnen</translation>
+    </message>
+    <message>
+        <source>Simulated workload: the embedded demo cluster runs no queries, so these statistics come from a built-in workload generator shaped like a web application on the demo schema (user_id 1 is the hot tenant).</source>
+        <translation>Simulierte Last: Der eingebaute Demo-Cluster führt keine Abfragen aus, daher stammen diese Statistiken von einem eingebauten Lastgenerator, der eine Webanwendung auf dem Demo-Schema nachbildet (user_id 1 ist der heiße Mandant).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s), %1 calls; %2% of calls went to a single tenant.</source>
+        <translation>
+            <numerusform>%n Statement, %1 Aufrufe; %2 % der Aufrufe gingen an einen einzelnen Mandanten.</numerusform>
+            <numerusform>%n Statements, %1 Aufrufe; %2 % der Aufrufe gingen an einen einzelnen Mandanten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top offenders by total time</source>
+        <translation>Größte Verursacher nach Gesamtzeit</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RebalancePreviewDialog</name>
     <message>
         <source>Rebalance preview</source>
@@ -1481,15 +2278,15 @@
         <translation>Shards</translation>
     </message>
     <message>
-        <source>shard size (upper bound of each band)</source>
-        <translation>Shard-Größe (Obergrenze jedes Bands)</translation>
+        <source>shard size</source>
+        <translation>Shard-Größe</translation>
     </message>
 </context>
 <context>
     <name>shardscope::SkewNodeBarChart</name>
     <message>
-        <source>reference tables and other</source>
-        <translation>Referenztabellen und Sonstiges</translation>
+        <source>reference and other</source>
+        <translation>Referenz und Sonstiges</translation>
     </message>
 </context>
 <context>
@@ -1525,14 +2322,6 @@
     <message>
         <source>Hottest shard groups</source>
         <translation>Heißeste Shard-Gruppen</translation>
-    </message>
-    <message>
-        <source>Tenant statistics need Citus 12+ with citus.stat_tenants_track (citus_stat_tenants). This cluster source does not deliver them.</source>
-        <translation>Mandantenstatistiken brauchen Citus 12+ mit citus.stat_tenants_track (citus_stat_tenants). Diese Cluster-Quelle liefert sie nicht.</translation>
-    </message>
-    <message>
-        <source>Top tenants</source>
-        <translation>Größte Mandanten</translation>
     </message>
     <message>
         <source>Preview rebalance…</source>
@@ -1571,10 +2360,6 @@
         <translation>Verlauf aufbewahren für:</translation>
     </message>
     <message>
-        <source>The embedded demo cluster keeps no tenant statistics. On a live cluster they need Citus 12+ with citus.stat_tenants_track (citus_stat_tenants).</source>
-        <translation>Der eingebaute Demo-Cluster führt keine Mandantenstatistiken. Auf einem echten Cluster brauchen sie Citus 12+ mit citus.stat_tenants_track (citus_stat_tenants).</translation>
-    </message>
-    <message>
         <source>Waiting for the cluster&apos;s sizes…</source>
         <translation>Warte auf die Größen des Clusters …</translation>
     </message>
@@ -1598,20 +2383,53 @@
         <source>%1 on %2 nodes, %3 shards</source>
         <translation>%1 auf %2 Knoten, %3 Shards</translation>
     </message>
-    <message numerus="yes">
-        <source>%n history sample(s)</source>
-        <translation>
-            <numerusform>%n Messpunkt im Verlauf</numerusform>
-            <numerusform>%n Messpunkte im Verlauf</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>The rebalance preview is not available in this window yet.</source>
-        <translation>Die Rebalance-Vorschau ist in diesem Fenster noch nicht verfügbar.</translation>
+        <source>Top tenants: tenant statistics need Citus 12+ with citus.stat_tenants_track
+(citus_stat_tenants); this cluster source does not deliver them yet.</source>
+        <translation>Größte Mandanten: Mandantenstatistiken brauchen Citus 12+ mit citus.stat_tenants_track
+(citus_stat_tenants); diese Cluster-Quelle liefert sie noch nicht.</translation>
+    </message>
+    <message>
+        <source>colocation group</source>
+        <translation>Colocation-Gruppe</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Stack bytes by:</source>
+        <translation>Bytes stapeln nach:</translation>
+    </message>
+    <message>
+        <source>Top tenants: the embedded demo cluster keeps no tenant statistics.
+On a live cluster they need Citus 12+ with citus.stat_tenants_track.</source>
+        <translation>Größte Mandanten: Der eingebaute Demo-Cluster führt keine Mandantenstatistiken.
+Auf einem echten Cluster brauchen sie Citus 12+ mit citus.stat_tenants_track.</translation>
+    </message>
+    <message>
+        <source>Bytes per node by table</source>
+        <translation>Bytes je Knoten nach Tabelle</translation>
+    </message>
+    <message>
+        <source>1 history sample</source>
+        <translation>1 Messpunkt im Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 history samples</source>
+        <translation>%1 Messpunkte im Verlauf</translation>
+    </message>
+    <message>
+        <source>Rebalance started: %1 operations</source>
+        <translation>Rebalancing gestartet: %1 Operationen</translation>
+    </message>
+    <message>
+        <source>Running the rebalance plan: %1 operations…</source>
+        <translation>Führe den Rebalance-Plan aus: %1 Operationen …</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +2457,64 @@
     <message>
         <source>Collecting history: one sample per refresh</source>
         <translation>Verlauf wird gesammelt: ein Messpunkt je Aktualisierung</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SourceSwitcher</name>
+    <message>
+        <source>Embedded demo cluster</source>
+        <translation>Eingebauter Demo-Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden …</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo cluster</source>
+        <translation>&amp;Demo-Cluster öffnen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::StatementTableModel</name>
+    <message>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Mean ms</source>
+        <translation>Mittel ms</translation>
+    </message>
+    <message>
+        <source>Total ms</source>
+        <translation>Gesamt ms</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Shards × calls</source>
+        <translation>Shards × Aufrufe</translation>
     </message>
 </context>
 <context>
