@@ -1080,7 +1080,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>distributed: Task Count %1, tasks shown on %2 worker(s)</source>
-        <translation>verteilt: Task Count %1, gezeigte Tasks auf %2 Worker(n)</translation>
+        <translation>verteilt: Task Count %1, gezeigte Tasks auf Workern: %2</translation>
     </message>
     <message>
         <source>planning %1 ms</source>
@@ -1216,7 +1216,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <name>shardscope::FanoutTenantChart</name>
     <message>
         <source>Single-tenant traffic per tenant</source>
-        <translation>Ein-Mandanten-Verkehr je Mandant</translation>
+        <translation>Einzelmandanten-Verkehr je Mandant</translation>
     </message>
     <message>
         <source>key %1: %2%</source>
@@ -1552,7 +1552,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Started</source>
-        <translation>Begonnen</translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -2219,6 +2219,21 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message>
         <source>Every %1 min</source>
         <translation>Alle %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RoutingPreviewLabel</name>
+    <message>
+        <source>Routing: write a statement to see which shards and nodes it touches</source>
+        <translation>Routing: ein Statement schreiben, um zu sehen, welche Shards und Knoten es berührt</translation>
+    </message>
+    <message>
+        <source>Routing: no cluster metadata yet</source>
+        <translation>Routing: noch keine Cluster-Metadaten</translation>
+    </message>
+    <message>
+        <source>Routing: %1</source>
+        <translation>Routing: %1</translation>
     </message>
 </context>
 <context>
