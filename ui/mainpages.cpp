@@ -29,7 +29,12 @@ QList<PageFactory> MainPages::all()
         {QStringLiteral("skew"), tr("Skew"), [](const PageContext& c, QWidget* p) { return new SkewPage(c, p); }},
         {QStringLiteral("queries"), tr("Queries"),
          [](const PageContext& c, QWidget* p) { return new QueriesPage(c, p); }},
-        {QStringLiteral("explain"), tr("EXPLAIN"), [](const PageContext&, QWidget* p) { return new ExplainPage(p); }},
+        {QStringLiteral("explain"), tr("EXPLAIN"),
+         [](const PageContext& c, QWidget* p) {
+             auto* page = new ExplainPage(p);
+             page->setClusterSource(c.source);
+             return page;
+         }},
     };
 }
 

@@ -10,6 +10,7 @@
 #include "explain/plantextwriter.h"
 #include "explain/plantreemodel.h"
 #include "explain/plantreeview.h"
+#include "explain/routingpreviewlabel.h"
 #include "explain/sqlhighlighter.h"
 
 #include <QCheckBox>
@@ -167,6 +168,16 @@ QWidget* ExplainPage::buildEditor()
     layout->addLayout(options);
     layout->addWidget(m_preview);
     return editor;
+}
+
+void ExplainPage::setClusterSource(ClusterSource* source)
+{
+    if (m_routing != nullptr || source == nullptr)
+        return;
+    m_routing = new RoutingPreviewLabel(source, m_sql, this);
+    // Right under the editor, above the EXPLAIN options.
+    if (auto* layout = qobject_cast<QVBoxLayout*>(m_sql->parentWidget()->layout()))
+        layout->insertWidget(layout->indexOf(m_sql) + 1, m_routing);
 }
 
 void ExplainPage::updatePreview()

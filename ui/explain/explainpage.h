@@ -15,7 +15,9 @@ class QTabWidget;
 
 namespace shardscope {
 
+class ClusterSource;
 class ExplainComparePanel;
+class RoutingPreviewLabel;
 class ExplainTaskChart;
 class PlanTreeView;
 
@@ -54,6 +56,9 @@ public:
     QString nodeDetails() const;
     QString scriptPreview() const;
     QCheckBox* allTasksOption() const { return m_allTasks; }
+    /** Shows the routing preview of the editor's statement under the editor, from the source's snapshots. */
+    void setClusterSource(ClusterSource* source);
+    RoutingPreviewLabel* routingPreview() const { return m_routing; }
 
 Q_SIGNALS:
     void planLoaded();
@@ -89,6 +94,7 @@ private:
     QPlainTextEdit* m_rawJson;
     QPlainTextEdit* m_rawText;
     ExplainComparePanel* m_compare;
+    RoutingPreviewLabel* m_routing = nullptr;
 
     std::shared_ptr<const explain::PlanAnalysis> m_analysis;
     QString m_name;
