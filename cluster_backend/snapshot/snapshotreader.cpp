@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "snapshotreader.h"
 
+#include "jsonfieldreader.h"
 #include "statenames.h"
 
 #include <QDateTime>
@@ -8,7 +9,6 @@
 #include <array>
 #include <limits>
 #include <new>
-#include <optional>
 #include <simdjson.h>
 #include <string>
 #include <vector>
@@ -20,132 +20,15 @@ namespace {
 using namespace simdjson;
 using namespace engine;
 
-/** More rows than this in one column is treated as hostile input rather than a cluster. */
-constexpr std::size_t kMaxRows = 100'000'000;
-constexpr std::size_t npos = std::string::npos;
-
-/** Where a value sits, formatted only when an error is reported: nodes[3].port, shards.min[12], metadata.source. */
-struct Path
-{
-    explicit Path(std::string_view p = {}, std::string_view m = {}, std::size_t i = npos, bool c = false)
-        : parent(p), member(m), index(i), column(c)
-    {
-    }
-
-    std::string_view parent;
-    std::string_view member;
-    std::size_t index = npos;
-    bool column = false; ///< index applies to member (shards.min[12]) rather than parent (nodes[3].port)
-
-    std::string str() const
-    {
-        std::string text(parent);
-        const std::string subscript = index == npos ? std::string() : "[" + std::to_string(index) + "]";
-        if (!column)
-            text += subscript;
-        if (!member.empty())
-            text += "." + std::string(member);
-        if (column)
-            text += subscript;
-        return text;
-    }
-    Path at(std::size_t i) const
-    {
-        Path p = *this;
-        p.index = i;
-        return p;
-    }
-    Path field(std::string_view name) const { return Path(parent, name, index, column); }
-};
-
-std::string_view typeName(ondemand::json_type type)
-{
-    switch (type) {
-    case ondemand::json_type::array:
-        return "an array";
-    case ondemand::json_type::object:
-        return "an object";
-    case ondemand::json_type::number:
-        return "a number";
-    case ondemand::json_type::string:
-        return "a string";
-    case ondemand::json_type::boolean:
-        return "true or false";
-    case ondemand::json_type::null:
-        return "null";
-    }
-    return "an unknown value";
-}
-
-std::string describeJsonError(error_code error)
-{
-    switch (error) {
-    case TAPE_ERROR:
-    case INCOMPLETE_ARRAY_OR_OBJECT:
-        return "not valid JSON: truncated or malformed (an object or array is not closed properly)";
-    case UNCLOSED_STRING:
-        return "not valid JSON: truncated or malformed (a string is not closed)";
-    case UTF8_ERROR:
-        return "the file is not valid UTF-8";
-    case UNESCAPED_CHARS:
-        return "a string contains an unescaped control character";
-    case STRING_ERROR:
-        return "a string has an invalid escape sequence";
-    case EMPTY:
-        return "the file is empty";
-    case DEPTH_ERROR:
-        return "the JSON is nested too deeply";
-    case T_ATOM_ERROR:
-    case F_ATOM_ERROR:
-    case N_ATOM_ERROR:
-        return "the JSON has an invalid literal (expected true, false or null)";
-    case NUMBER_ERROR:
-        return "the JSON has an invalid number";
-    case CAPACITY:
-        return "the file is too large";
-    case MEMALLOC:
-        return "not enough memory to read the file";
-    default:
-        return std::string("the JSON is malformed (") + error_message(error) + ")";
-    }
-}
-
-class Reader
+class Reader : public JsonFieldReader
 {
 public:
-    Reader(const char* begin, std::size_t length) : m_begin(begin), m_length(length) {}
+    Reader(const char* begin, std::size_t length) : JsonFieldReader(begin, length) {}
 
     Result<Snapshot> run(ondemand::document& document);
 
 private:
     using NodeKeys = std::array<std::string_view, 12>;
-
-    bool fail(const Path& path, const std::string& message, const char* location = nullptr);
-    bool jsonError(const Path& path, error_code error, const char* location = nullptr);
-    bool typeError(ondemand::value& value, const Path& path, std::string_view expected, error_code error);
-    std::string position(const char* location) const;
-
-    bool integer(ondemand::value& value, const Path& path, std::int64_t lo, std::int64_t hi, std::int64_t& out);
-    template <class T>
-    bool integerAs(ondemand::value& value, const Path& path, T& out)
-    {
-        std::int64_t v = 0;
-        if (!integer(value, path, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), v))
-            return false;
-        out = static_cast<T>(v);
-        return true;
-    }
-    bool text(ondemand::value& value, const Path& path, std::string& out);
-    bool optionalText(ondemand::value& value, const Path& path, std::string& out);
-    bool boolean(ondemand::value& value, const Path& path, bool& out);
-    bool columnType(ondemand::value& value, const Path& path, ColumnType& out);
-
-    template <std::size_t N, class F>
-    bool object(ondemand::value& value, const Path& path, const std::array<std::string_view, N>& keys, F&& onField);
-    template <class F>
-    bool array(ondemand::value& value, const Path& path, F&& onElement);
-    template <class Resize, class Set>
-    bool column(ondemand::value& value, const Path& path, std::size_t& rows, Resize&& resize, Set&& set);
 
     bool header(ondemand::document& document);
     bool member(std::size_t key, ondemand::value& value);
@@ -157,212 +40,11 @@ private:
     bool shards(ondemand::value& value);
     bool placements(ondemand::value& value);
 
-    const char* m_begin;
-    std::size_t m_length;
     Snapshot m_snapshot;
-    std::optional<Error> m_error;
 };
 
 constexpr std::array<std::string_view, 9> kTopKeys{
     "format", "version", "metadata", "sequences", "nodes", "colocation_groups", "tables", "shards", "placements"};
-
-bool Reader::fail(const Path& path, const std::string& message, const char* location)
-{
-    if (!m_error) {
-        const std::string where = path.parent.empty() ? std::string() : path.str() + ": ";
-        m_error =
-            Error::make("invalid snapshot: " + where + message + position(location), "shardscope.snapshot_invalid");
-    }
-    return false;
-}
-
-bool Reader::jsonError(const Path& path, error_code error, const char* location)
-{
-    return fail(path, describeJsonError(error), location);
-}
-
-std::string Reader::position(const char* location) const
-{
-    if (!location || location < m_begin || location > m_begin + m_length)
-        return {};
-    const std::string_view before(m_begin, static_cast<std::size_t>(location - m_begin));
-    std::size_t line = 1;
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i < before.size(); ++i) {
-        if (before[i] == '\n')
-            ++line, lineStart = i + 1;
-    }
-    return " (line " + std::to_string(line) + ", column " + std::to_string(before.size() - lineStart + 1) + ")";
-}
-
-bool Reader::typeError(ondemand::value& value, const Path& path, std::string_view expected, error_code error)
-{
-    const char* location = value.raw_json_token().data();
-    if (error != INCORRECT_TYPE && error != NUMBER_OUT_OF_RANGE && error != NUMBER_ERROR)
-        return jsonError(path, error, location); // e.g. a bad escape inside a string
-    ondemand::json_type type{};
-    if (const error_code typeError = value.type().get(type))
-        return jsonError(path, typeError, location);
-    if (type == ondemand::json_type::number) {
-        std::string_view token = value.raw_json_token();
-        while (!token.empty() &&
-               (token.back() == ' ' || token.back() == '\n' || token.back() == '\t' || token.back() == '\r'))
-            token.remove_suffix(1);
-        const std::string shown = std::string(token.substr(0, 40));
-        const bool digitsOnly = !token.empty() && token.find_first_not_of("-0123456789") == std::string_view::npos;
-        if (error == NUMBER_OUT_OF_RANGE || (digitsOnly && expected == "an integer"))
-            return fail(path, "the number " + shown + " does not fit in a 64-bit integer", location);
-        if (error == NUMBER_ERROR)
-            return fail(path, shown + " is not a valid number", location);
-        return fail(path, "expected " + std::string(expected) + ", found the number " + shown, location);
-    }
-    return fail(path, "expected " + std::string(expected) + ", found " + std::string(typeName(type)), location);
-}
-
-bool Reader::integer(ondemand::value& value, const Path& path, std::int64_t lo, std::int64_t hi, std::int64_t& out)
-{
-    if (const error_code error = value.get_int64().get(out))
-        return typeError(value, path, "an integer", error);
-    if (out < lo || out > hi)
-        return fail(path,
-                    "the value " + std::to_string(out) + " is out of range (" + std::to_string(lo) + " to " +
-                        std::to_string(hi) + ")",
-                    value.raw_json_token().data());
-    return true;
-}
-
-bool Reader::text(ondemand::value& value, const Path& path, std::string& out)
-{
-    std::string_view view;
-    if (const error_code error = value.get_string().get(view))
-        return typeError(value, path, "a string", error);
-    out.assign(view);
-    return true;
-}
-
-bool Reader::optionalText(ondemand::value& value, const Path& path, std::string& out)
-{
-    bool isNull = false;
-    if (value.is_null().get(isNull) == SUCCESS && isNull) {
-        out.clear();
-        return true;
-    }
-    return text(value, path, out);
-}
-
-bool Reader::boolean(ondemand::value& value, const Path& path, bool& out)
-{
-    if (const error_code error = value.get_bool().get(out))
-        return typeError(value, path, "true or false", error);
-    return true;
-}
-
-bool Reader::columnType(ondemand::value& value, const Path& path, ColumnType& out)
-{
-    std::string name;
-    if (!optionalText(value, path, name))
-        return false;
-    if (name.empty()) {
-        out = ColumnType::None;
-        return true;
-    }
-    const auto type = canonicalColumnType(name);
-    if (!type || *type == ColumnType::None)
-        return fail(path, "unknown column type \"" + name + "\"");
-    out = *type;
-    return true;
-}
-
-template <std::size_t N, class F>
-bool Reader::object(ondemand::value& value, const Path& path, const std::array<std::string_view, N>& keys, F&& onField)
-{
-    static_assert(N <= 64);
-    const char* location = value.raw_json_token().data();
-    ondemand::object object;
-    if (const error_code error = value.get_object().get(object))
-        return typeError(value, path, "an object", error);
-    std::uint64_t seen = 0;
-    for (auto result : object) {
-        ondemand::field field;
-        if (const error_code error = std::move(result).get(field))
-            return jsonError(path, error, location);
-        std::string_view key;
-        if (const error_code error = field.unescaped_key().get(key))
-            return jsonError(path, error, location);
-        std::size_t index = 0;
-        while (index < N && keys[index] != key)
-            ++index;
-        const char* here = field.value().raw_json_token().data();
-        if (index == N)
-            return fail(path, "unknown member \"" + std::string(key) + "\"", here);
-        if (seen & (std::uint64_t(1) << index))
-            return fail(path, "duplicate member \"" + std::string(key) + "\"", here);
-        seen |= std::uint64_t(1) << index;
-        if (!onField(index, field.value()))
-            return false;
-    }
-    for (std::size_t index = 0; index < N; ++index) {
-        if (!(seen & (std::uint64_t(1) << index)))
-            return fail(path, "missing member \"" + std::string(keys[index]) + "\"", location);
-    }
-    return true;
-}
-
-template <class F>
-bool Reader::array(ondemand::value& value, const Path& path, F&& onElement)
-{
-    const char* location = value.raw_json_token().data();
-    ondemand::array array;
-    if (const error_code error = value.get_array().get(array))
-        return typeError(value, path, "an array", error);
-    std::size_t count = 0;
-    if (const error_code error = array.count_elements().get(count))
-        return jsonError(path, error, location);
-    if (count > kMaxRows)
-        return fail(path, "too many elements (" + std::to_string(count) + ")", location);
-    std::size_t i = 0;
-    for (auto result : array) {
-        ondemand::value element;
-        if (const error_code error = std::move(result).get(element))
-            return jsonError(path.at(i), error, location);
-        if (!onElement(i, element, count))
-            return false;
-        ++i;
-    }
-    return true;
-}
-
-template <class Resize, class Set>
-bool Reader::column(ondemand::value& value, const Path& path, std::size_t& rows, Resize&& resize, Set&& set)
-{
-    const char* location = value.raw_json_token().data();
-    ondemand::array array;
-    if (const error_code error = value.get_array().get(array))
-        return typeError(value, path, "an array", error);
-    std::size_t count = 0;
-    if (const error_code error = array.count_elements().get(count))
-        return jsonError(path, error, location);
-    if (rows == npos) {
-        if (count > kMaxRows)
-            return fail(path, "too many elements (" + std::to_string(count) + ")", location);
-        rows = count;
-        resize(count);
-    } else if (count != rows) {
-        return fail(path,
-                    "has " + std::to_string(count) + " elements but the columns before it have " + std::to_string(rows),
-                    location);
-    }
-    std::size_t i = 0;
-    for (auto result : array) {
-        ondemand::value element;
-        if (const error_code error = std::move(result).get(element))
-            return jsonError(path.at(i), error, location);
-        if (!set(i, element))
-            return false;
-        ++i;
-    }
-    return true;
-}
 
 bool Reader::header(ondemand::document& document)
 {
