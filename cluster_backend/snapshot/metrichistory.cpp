@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "metrichistory.h"
 
+#include "sqlitefile.h"
+
 #include <QDir>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
 #include <array>
-#include <atomic>
 #include <unordered_map>
 
 namespace shardscope::snapshot {
@@ -29,12 +29,6 @@ constexpr std::array<const char*, 6> kCreate{
     "label TEXT NOT NULL, UNIQUE (at_ms, label))",
     "CREATE INDEX markers_at ON markers (at_ms)",
 };
-
-QString newConnectionName()
-{
-    static std::atomic<quint64> counter{0};
-    return QStringLiteral("shardscope-history-%1").arg(++counter);
-}
 
 Error historyError(const std::string& what, const QString& driverText)
 {
@@ -131,45 +125,19 @@ std::string MetricHistory::defaultPath(const std::string& clusterKey)
 Status MetricHistory::open(const std::string& path)
 {
     close();
-    const QString file = QString::fromStdString(path);
-    const QFileInfo info(file);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::make("cannot create the folder of metric history " + path, "shardscope.io_error");
-    if (info.exists() && !info.isFile())
-        return Error::make("cannot open metric history " + path + ": it is not a file", "shardscope.io_error");
-
-    const QString connection = newConnectionName();
-    Status status = Done{};
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(file);
-        if (!db.open()) {
-            status = historyError("cannot open metric history " + path, db.lastError().text());
-        } else if (Status prepared = prepare(db); !prepared) {
-            status = Error::make("cannot open metric history " + path + ": " + prepared.error().message,
-                                 prepared.error().code);
-            db.close();
-        }
-    }
-    if (!status) {
-        QSqlDatabase::removeDatabase(connection);
-        return status;
-    }
-    m_connection = connection;
+    Result<QString> connection =
+        openSqliteFile(path, "metric history", QStringLiteral("shardscope-history"), "shardscope.history_error",
+                       [](QSqlDatabase& db) { return prepare(db); });
+    if (!connection)
+        return connection.error();
+    m_connection = *connection;
     m_path = path;
     return Done{};
 }
 
 void MetricHistory::close()
 {
-    if (m_connection.isEmpty())
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_connection.clear();
+    closeSqliteFile(m_connection);
 }
 
 Status MetricHistory::record(const MetricSample& sample)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "operationjournal.h"
 
-#include <QAtomicInteger>
+#include "sqlitefile.h"
+
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,12 +26,6 @@ QString q(const std::string& text)
 Error journalError(const std::string& what, const QSqlError& error)
 {
     return Error::make(what + ": " + error.text().toStdString(), "shardscope.journal_error");
-}
-
-QString newConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("shardscope-journal-%1").arg(++counter);
 }
 
 Status prepare(QSqlDatabase& db)
@@ -103,42 +97,18 @@ std::string OperationJournal::defaultPath()
 Status OperationJournal::open(const std::string& path)
 {
     close();
-    const QFileInfo info(q(path));
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::make("cannot create the folder of the journal " + path, "shardscope.io_error");
-    if (info.exists() && !info.isFile())
-        return Error::make("cannot open the journal " + path + ": it is not a file", "shardscope.io_error");
-    const QString connection = newConnectionName();
-    Status status = Done{};
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(q(path));
-        if (!db.open()) {
-            status = journalError("cannot open the journal " + path, db.lastError());
-        } else if (Status prepared = prepare(db); !prepared) {
-            status =
-                Error::make("cannot open the journal " + path + ": " + prepared.error().message, prepared.error().code);
-            db.close();
-        }
-    }
-    if (!status) {
-        QSqlDatabase::removeDatabase(connection);
-        return status;
-    }
-    m_connection = connection;
+    Result<QString> connection =
+        openSqliteFile(path, "the journal", QStringLiteral("shardscope-journal"), "shardscope.journal_error",
+                       [](QSqlDatabase& db) { return prepare(db); });
+    if (!connection)
+        return connection.error();
+    m_connection = *connection;
     return Done{};
 }
 
 void OperationJournal::close()
 {
-    if (m_connection.isEmpty())
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_connection.clear();
+    closeSqliteFile(m_connection);
 }
 
 Result<std::int64_t> OperationJournal::append(const JournalEntry& entry)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workspace.h"
 
+#include "sqlitefile.h"
 #include "statediff.h"
 #include "statevalidator.h"
 #include "workspacerows.h"
@@ -8,26 +9,14 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
-#include <atomic>
 #include <limits>
 
 namespace shardscope::snapshot {
-
-namespace {
-
-QString newConnectionName()
-{
-    static std::atomic<quint64> counter{0};
-    return QStringLiteral("shardscope-workspace-%1").arg(++counter);
-}
-
-} // namespace
 
 Workspace::Workspace() = default;
 
@@ -53,31 +42,12 @@ std::string Workspace::defaultPath(const std::string& clusterName)
 Status Workspace::open(const std::string& path)
 {
     close();
-    const QString file = QString::fromStdString(path);
-    const QFileInfo info(file);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::make("cannot create the folder of workspace " + path, "shardscope.io_error");
-    if (info.exists() && !info.isFile())
-        return Error::make("cannot open workspace " + path + ": it is not a file", "shardscope.io_error");
-
-    const QString connection = newConnectionName();
-    Status status = Done{};
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(file);
-        if (!db.open()) {
-            status = sqlError("cannot open workspace " + path, db.lastError().text());
-        } else if (Status prepared = WorkspaceSchema::prepare(db, kSchemaVersion); !prepared) {
-            status = Error::make("cannot open workspace " + path + ": " + prepared.error().message,
-                                 prepared.error().code, prepared.error().hint);
-            db.close();
-        }
-    }
-    if (!status) {
-        QSqlDatabase::removeDatabase(connection);
-        return status;
-    }
-    m_connection = connection;
+    Result<QString> connection =
+        openSqliteFile(path, "workspace", QStringLiteral("shardscope-workspace"), "shardscope.workspace_error",
+                       [](QSqlDatabase& db) { return WorkspaceSchema::prepare(db, kSchemaVersion); });
+    if (!connection)
+        return connection.error();
+    m_connection = *connection;
     m_path = path;
     m_storedKnown = false;
     return Done{};
@@ -87,12 +57,7 @@ void Workspace::close()
 {
     if (m_connection.isEmpty())
         return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_connection.clear();
+    closeSqliteFile(m_connection);
     m_stored = {};
     m_storedKnown = false;
 }
