@@ -3,11 +3,9 @@
 
 #include "sqlitefile.h"
 
-#include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QVariant>
 #include <array>
 #include <unordered_map>
@@ -111,15 +109,7 @@ MetricHistory::~MetricHistory()
 
 std::string MetricHistory::defaultPath(const std::string& clusterKey)
 {
-    QString name = QString::fromStdString(clusterKey);
-    for (QChar& c : name) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
-            c = QLatin1Char('_');
-    }
-    if (name.isEmpty())
-        name = QStringLiteral("cluster");
-    const QString root = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(root).filePath(QStringLiteral("history/%1.sqlite").arg(name)).toStdString();
+    return defaultSqlitePath(QStringLiteral("history"), clusterKey);
 }
 
 Status MetricHistory::open(const std::string& path)

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QStandardPaths>
 #include <atomic>
 
 namespace shardscope::snapshot {
@@ -39,6 +40,19 @@ Result<QString> openSqliteFile(const std::string& path, const std::string& noun,
         return status.error();
     }
     return connection;
+}
+
+std::string defaultSqlitePath(const QString& folder, const std::string& name)
+{
+    QString file = QString::fromStdString(name);
+    for (QChar& c : file) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = QLatin1Char('_');
+    }
+    if (file.isEmpty())
+        file = QStringLiteral("cluster");
+    const QString root = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(root).filePath(QStringLiteral("%1/%2.sqlite").arg(folder, file)).toStdString();
 }
 
 void closeSqliteFile(QString& connection)

@@ -20,6 +20,12 @@ namespace shardscope::snapshot {
 Result<QString> openSqliteFile(const std::string& path, const std::string& noun, const QString& connectionPrefix,
                                const std::string& errorCode, const std::function<Status(QSqlDatabase&)>& prepare);
 
+/**
+ * Where a per-cluster SQLite file lives by default: <app data>/<folder>/<name>.sqlite, with every character
+ * of name other than letters, digits, '-' and '_' turned into '_' ("cluster" when name is empty).
+ */
+std::string defaultSqlitePath(const QString& folder, const std::string& name);
+
 /** Closes and removes the connection opened by openSqliteFile and clears the name; nothing when it is empty. */
 void closeSqliteFile(QString& connection);
 

@@ -8,11 +8,9 @@
 #include "workspaceschema.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QVariant>
 #include <limits>
 
@@ -27,16 +25,7 @@ Workspace::~Workspace()
 
 std::string Workspace::defaultPath(const std::string& clusterName)
 {
-    // File names keep letters, digits, '-' and '_'; anything else becomes '_'.
-    QString name = QString::fromStdString(clusterName);
-    for (QChar& c : name) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
-            c = QLatin1Char('_');
-    }
-    if (name.isEmpty())
-        name = QStringLiteral("cluster");
-    const QString root = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(root).filePath(QStringLiteral("workspaces/%1.sqlite").arg(name)).toStdString();
+    return defaultSqlitePath(QStringLiteral("workspaces"), clusterName);
 }
 
 Status Workspace::open(const std::string& path)
