@@ -2,25 +2,13 @@
 #include "mainpages.h"
 
 #include "explain/explainpage.h"
-#include "placeholderpage.h"
 #include "placement/placementpage.h"
 #include "queries/queriespage.h"
 #include "skew/skewpage.h"
 
 namespace shardscope {
 
-namespace {
-
-[[maybe_unused]] PageFactory placeholder(const QString& id, const QString& title, const QString& text)
-{
-    return {id, title,
-            [title, text](const PageContext&, QWidget* parent) { return new PlaceholderPage(title, text, parent); }};
-}
-
-} // namespace
-
-// To add a page: replace its placeholder line with {id, title, factory} creating your page widget, e.g.
-//     {QStringLiteral("skew"), tr("Skew"), [](const PageContext& c, QWidget* p) { return new SkewPage(c, p); }},
+// To add a page: add a line {id, title, factory} creating your page widget; the main window makes a tab of it.
 QList<PageFactory> MainPages::all()
 {
     return {
