@@ -1819,13 +1819,6 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
 </context>
 <context>
-    <name>shardscope::PlaceholderPage</name>
-    <message>
-        <source>%1: not available yet</source>
-        <translation>%1: noch nicht verfügbar</translation>
-    </message>
-</context>
-<context>
     <name>shardscope::PlacementPage</name>
     <message>
         <source>Not moved: %1.</source>
