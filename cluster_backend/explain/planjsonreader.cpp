@@ -175,8 +175,14 @@ bool JsonPlanReader::statements(element value, std::vector<ExplainStatement>& ou
         }
         if (item.type() != element_type::OBJECT)
             return fail("a plan must be a JSON object with a \"Plan\" member");
-        auto wrapped = objectOf(item)["QUERY PLAN"]; // pgAdmin's export
-        if (wrapped.error() == simdjson::SUCCESS) {
+        // pgAdmin's export wraps each plan as {"QUERY PLAN": [...]}; a plan that merely has a property of
+        // that name (a text plan can) is not a wrapper.
+        auto wrapped = objectOf(item)["QUERY PLAN"];
+        const bool isWrapper = wrapped.error() == simdjson::SUCCESS &&
+                               objectOf(item)["Plan"].error() != simdjson::SUCCESS &&
+                               (wrapped.value_unsafe().type() == element_type::ARRAY ||
+                                wrapped.value_unsafe().type() == element_type::OBJECT);
+        if (isWrapper) {
             if (!statements(wrapped.value_unsafe(), out))
                 return false;
             continue;
