@@ -4,6 +4,7 @@
 #include "engine/clusterindex.h"
 #include "engine/shardrouter.h"
 #include "fanoutclassifier.h"
+#include "parsetreenode.h"
 #include "statementshape.h"
 #include "tablecatalog.h"
 
@@ -24,32 +25,6 @@ namespace {
 // that is not a constant.
 using ValueLists = std::vector<std::vector<std::string>>;
 using KeyValues = std::map<ColumnName, std::optional<ValueLists>>;
-
-QString nodeType(const QJsonValue& node)
-{
-    const QJsonObject object = node.toObject();
-    return object.isEmpty() ? QString() : object.constBegin().key();
-}
-
-QJsonObject nodeBody(const QJsonValue& node)
-{
-    const QJsonObject object = node.toObject();
-    return object.isEmpty() ? QJsonObject() : object.constBegin().value().toObject();
-}
-
-std::optional<ColumnName> columnOf(const QJsonValue& node)
-{
-    if (nodeType(node) != QLatin1String("ColumnRef"))
-        return std::nullopt;
-    const QJsonArray fields = nodeBody(node).value(QLatin1String("fields")).toArray();
-    if (fields.isEmpty() || nodeType(fields.last()) != QLatin1String("String"))
-        return std::nullopt;
-    ColumnName name;
-    name.column = nodeBody(fields.last()).value(QLatin1String("sval")).toString().toStdString();
-    if (fields.size() >= 2)
-        name.qualifier = nodeBody(fields.at(fields.size() - 2)).value(QLatin1String("sval")).toString().toStdString();
-    return name;
-}
 
 // An integer literal (with its sign) starting at a byte offset of the statement text.
 std::optional<std::string> integerAt(std::string_view sql, qint64 location)
@@ -112,12 +87,6 @@ std::optional<ValueLists> constantsOf(const QJsonArray& items, std::string_view 
     return ValueLists{values};
 }
 
-bool isEquals(const QJsonObject& expression)
-{
-    const QJsonArray name = expression.value(QLatin1String("name")).toArray();
-    return name.size() == 1 && nodeBody(name.first()).value(QLatin1String("sval")).toString() == QLatin1String("=");
-}
-
 KeyValues keyValuesOf(const QJsonValue& node, std::string_view sql)
 {
     const QString type = nodeType(node);
@@ -163,7 +132,7 @@ KeyValues keyValuesOf(const QJsonValue& node, std::string_view sql)
         }
         return result;
     }
-    if (type != QLatin1String("A_Expr") || !isEquals(body))
+    if (type != QLatin1String("A_Expr") || !isEqualsOperator(body))
         return result;
     const QString kind = body.value(QLatin1String("kind")).toString();
     const QJsonValue lexpr = body.value(QLatin1String("lexpr"));

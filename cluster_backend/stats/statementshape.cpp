@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "statementshape.h"
 
+#include "parsetreenode.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,36 +15,9 @@ namespace {
 
 using Restrictions = std::map<ColumnName, std::optional<int>>;
 
-// libpg_query's JSON wraps every node as {"TypeName": {fields}}.
-QString nodeType(const QJsonValue& node)
-{
-    const QJsonObject object = node.toObject();
-    return object.isEmpty() ? QString() : object.constBegin().key();
-}
-
-QJsonObject nodeBody(const QJsonValue& node)
-{
-    const QJsonObject object = node.toObject();
-    return object.isEmpty() ? QJsonObject() : object.constBegin().value().toObject();
-}
-
 std::string str(const QJsonValue& value)
 {
     return value.toString().toStdString();
-}
-
-std::optional<ColumnName> columnOf(const QJsonValue& node)
-{
-    if (nodeType(node) != QLatin1String("ColumnRef"))
-        return std::nullopt;
-    const QJsonArray fields = nodeBody(node).value(QLatin1String("fields")).toArray();
-    if (fields.isEmpty() || nodeType(fields.last()) != QLatin1String("String"))
-        return std::nullopt;
-    ColumnName name;
-    name.column = str(nodeBody(fields.last()).value(QLatin1String("sval")));
-    if (fields.size() >= 2)
-        name.qualifier = str(nodeBody(fields.at(fields.size() - 2)).value(QLatin1String("sval")));
-    return name;
 }
 
 bool isValue(const QJsonValue& node)
@@ -51,12 +26,6 @@ bool isValue(const QJsonValue& node)
     if (type == QLatin1String("TypeCast"))
         return isValue(nodeBody(node).value(QLatin1String("arg")));
     return type == QLatin1String("ParamRef") || type == QLatin1String("A_Const");
-}
-
-bool isEqualsOperator(const QJsonObject& expression)
-{
-    const QJsonArray name = expression.value(QLatin1String("name")).toArray();
-    return name.size() == 1 && nodeBody(name.first()).value(QLatin1String("sval")).toString() == QLatin1String("=");
 }
 
 // Merging restrictions of AND: a column restricted twice keeps the smaller value set.
