@@ -53,6 +53,11 @@ public:
     const QStringList& warnings() const { return m_warnings; }
     /** The worker's last connection message ("Connected to ... (encrypted, TLSv1.3 ...)"). */
     QString connectionMessage() const;
+    /**
+     * The options this source connects with. Long-running side work (EXPLAIN ANALYZE, statement statistics,
+     * column statistics) opens its own ConnectionWorker with them, so it never queues behind a refresh.
+     */
+    const ConnectionOptions& connectionOptions() const { return m_options; }
 
 Q_SIGNALS:
     void serverInfoChanged();
