@@ -10,7 +10,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("shardscope::HeatmapFormat", text);
+    return QCoreApplication::translate("shardscope::heatmapformat", text);
 }
 
 } // namespace

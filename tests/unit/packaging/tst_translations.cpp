@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "heatmap/heatmapformat.h"
 #include "languagesetup.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,14 @@ private Q_SLOTS:
         const QByteArray s = source.toUtf8();
         QCOMPARE(QCoreApplication::translate(c.constData(), s.constData()), german);
         QCOMPARE(QLocale().language(), QLocale::German);
+    }
+
+    // Helpers outside QObject classes pass their own context to translate(): it must be the one lupdate wrote.
+    void freeFunctionsUseTheExtractedContext()
+    {
+        QVERIFY(LanguageSetup::install(u"de"_s));
+        QCOMPARE(heatmapformat::metricName(HeatmapMetric::Rows), u"Zeilen"_s);
+        QCOMPARE(heatmapformat::value(HeatmapMetric::Rows, 12), u"12 Zeilen"_s);
     }
 
     void englishNeedsNoTranslator() { QVERIFY(!LanguageSetup::install(u"en"_s)); }
