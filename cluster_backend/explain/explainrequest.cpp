@@ -75,18 +75,23 @@ ExplainScript buildExplainScript(const std::string& sql, const ExplainOptions& o
 
     ExplainScript script;
     script.rolledBack = options.analyze && changesData(sql);
-    const bool transaction = script.rolledBack || options.allTasks;
-    if (transaction)
-        script.text += "BEGIN;\n";
+    script.transaction = script.rolledBack || options.allTasks || options.repartitionJoins;
+    if (script.transaction)
+        script.statements.emplace_back("BEGIN");
     if (options.allTasks)
-        script.text += "SET LOCAL citus.explain_all_tasks = on;\n";
+        script.statements.emplace_back("SET LOCAL citus.explain_all_tasks = on");
+    if (options.repartitionJoins)
+        script.statements.emplace_back("SET LOCAL citus.enable_repartition_joins = on");
     const std::string statement = trimmed(sql);
     // A trailing "-- comment" would swallow the semicolon.
     const std::size_t lastLine = statement.rfind('\n');
     const bool endsInComment = statement.find("--", lastLine == std::string::npos ? 0 : lastLine) != std::string::npos;
-    script.text += "EXPLAIN (" + list + ") " + statement + (endsInComment ? "\n;\n" : ";\n");
-    if (transaction)
-        script.text += "ROLLBACK;\n";
+    script.explainIndex = script.statements.size();
+    script.statements.push_back("EXPLAIN (" + list + ") " + statement + (endsInComment ? "\n" : ""));
+    if (script.transaction)
+        script.statements.emplace_back("ROLLBACK");
+    for (const std::string& s : script.statements)
+        script.text += s + ";\n";
     return script;
 }
 

@@ -47,6 +47,26 @@ private Q_SLOTS:
         const ExplainScript script = buildExplainScript(sql.toStdString(), options);
         QCOMPARE(QString::fromStdString(script.text), expected);
         QCOMPARE(script.rolledBack, analyze && expected.startsWith(QLatin1String("BEGIN")));
+        // The statements sent one by one are the same text, and the EXPLAIN is the one whose rows are the plan.
+        QString joined;
+        for (const std::string& statement : script.statements)
+            joined += QString::fromStdString(statement) + QStringLiteral(";\n");
+        QCOMPARE(joined, expected);
+        QVERIFY(script.explainIndex < script.statements.size());
+        QVERIFY(QString::fromStdString(script.statements[script.explainIndex]).startsWith(QLatin1String("EXPLAIN (")));
+        QCOMPARE(script.transaction, expected.startsWith(QLatin1String("BEGIN")));
+    }
+
+    void repartitionJoins()
+    {
+        ExplainOptions options;
+        options.repartitionJoins = true;
+        const ExplainScript script = buildExplainScript("SELECT 1", options);
+        QCOMPARE(QString::fromStdString(script.text),
+                 QStringLiteral("BEGIN;\nSET LOCAL citus.enable_repartition_joins = on;\nEXPLAIN (FORMAT JSON) SELECT "
+                                "1;\nROLLBACK;\n"));
+        QCOMPARE(script.explainIndex, std::size_t(2));
+        QVERIFY(!script.rolledBack);
     }
 };
 
