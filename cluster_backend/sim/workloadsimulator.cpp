@@ -68,7 +68,7 @@ const std::vector<WorkloadStatement>& WorkloadSimulator::statements()
          0.25, false},
         {"INSERT INTO events (user_id, event_type, created_at) SELECT user_id, $1, now() FROM users WHERE "
          "last_seen < $2",
-         FanoutClass::Unknown, "insert-select", 0.2, 1900, false},
+         FanoutClass::MultiShard, "adaptive", 0.2, 1900, false}, // colocated on user_id: pushed down
         {"SELECT p.site_id, count(*) FROM page_views p JOIN events e ON p.visitor_id = e.user_id GROUP BY "
          "p.site_id",
          FanoutClass::Repartition, "adaptive", 0.3, 4200, false},

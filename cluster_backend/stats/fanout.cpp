@@ -20,4 +20,19 @@ std::string_view fanoutClassName(FanoutClass kind)
     return "unknown";
 }
 
+std::string_view insertSelectMethodName(InsertSelectMethod method)
+{
+    switch (method) {
+    case InsertSelectMethod::Pushdown:
+        return "pushdown";
+    case InsertSelectMethod::Repartition:
+        return "repartition";
+    case InsertSelectMethod::ViaCoordinator:
+        return "via-coordinator";
+    case InsertSelectMethod::None:
+        break;
+    }
+    return "";
+}
+
 } // namespace shardscope::stats

@@ -21,6 +21,18 @@ enum class FanoutClass : std::uint8_t
 /** "router", "multi-shard", "reference", "repartition", "unknown". */
 std::string_view fanoutClassName(FanoutClass kind);
 
+/** How Citus runs an INSERT ... SELECT (its EXPLAIN's "INSERT/SELECT method"). */
+enum class InsertSelectMethod : std::uint8_t
+{
+    None,           ///< not an INSERT ... SELECT, or not decided
+    Pushdown,       ///< shard by shard on the workers (colocated, distribution columns match)
+    Repartition,    ///< the SELECT's results are repartitioned by the target's distribution column
+    ViaCoordinator, ///< the SELECT's rows are pulled to the coordinator, then inserted
+};
+
+/** "", "pushdown", "repartition", "via-coordinator". */
+std::string_view insertSelectMethodName(InsertSelectMethod method);
+
 struct Fanout
 {
     FanoutClass kind = FanoutClass::Unknown;
@@ -28,6 +40,7 @@ struct Fanout
     std::optional<int> nodes;  ///< nodes one execution touches, when known
     bool upperBound = false;   ///< shards/nodes are a maximum (IN lists, multi-row INSERT: keys may share shards)
     std::string reason;        ///< one sentence for the user
+    InsertSelectMethod insertSelect = InsertSelectMethod::None;
 };
 
 } // namespace shardscope::stats

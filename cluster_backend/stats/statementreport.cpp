@@ -17,7 +17,10 @@ StatementReport buildStatementReport(const StatementStatsInput& input, const Tab
     report.statements = aggregateStatements(input.citus, input.pgss);
     for (StatementFigures& figures : report.statements) {
         if (input.citusAvailable) {
-            figures.fanout = classifyStatement(figures.query, catalog);
+            ExecutionEvidence evidence;
+            evidence.executors = figures.executors;
+            evidence.everyCallKeyed = figures.citusCalls > 0 && figures.keyedCalls == figures.citusCalls;
+            figures.fanout = classifyStatement(figures.query, catalog, evidence);
         } else {
             figures.fanout = Fanout{};
             figures.fanout.reason = "citus_stat_statements is missing: the server is not a Citus coordinator";

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
+#include <algorithm>
 #include <map>
 #include <pg_query.h>
 
@@ -20,12 +22,111 @@ std::string str(const QJsonValue& value)
     return value.toString().toStdString();
 }
 
-bool isValue(const QJsonValue& node)
+// The built-in aggregate functions (a user-defined aggregate looks like any function to the parser).
+bool isAggregateName(const QString& name)
 {
-    const QString type = nodeType(node);
-    if (type == QLatin1String("TypeCast"))
-        return isValue(nodeBody(node).value(QLatin1String("arg")));
-    return type == QLatin1String("ParamRef") || type == QLatin1String("A_Const");
+    static const QStringList names{
+        QStringLiteral("count"),
+        QStringLiteral("sum"),
+        QStringLiteral("avg"),
+        QStringLiteral("min"),
+        QStringLiteral("max"),
+        QStringLiteral("array_agg"),
+        QStringLiteral("string_agg"),
+        QStringLiteral("bool_and"),
+        QStringLiteral("bool_or"),
+        QStringLiteral("every"),
+        QStringLiteral("bit_and"),
+        QStringLiteral("bit_or"),
+        QStringLiteral("bit_xor"),
+        QStringLiteral("json_agg"),
+        QStringLiteral("jsonb_agg"),
+        QStringLiteral("json_object_agg"),
+        QStringLiteral("jsonb_object_agg"),
+        QStringLiteral("xmlagg"),
+        QStringLiteral("stddev"),
+        QStringLiteral("stddev_pop"),
+        QStringLiteral("stddev_samp"),
+        QStringLiteral("variance"),
+        QStringLiteral("var_pop"),
+        QStringLiteral("var_samp"),
+        QStringLiteral("corr"),
+        QStringLiteral("covar_pop"),
+        QStringLiteral("covar_samp"),
+        QStringLiteral("percentile_cont"),
+        QStringLiteral("percentile_disc"),
+        QStringLiteral("mode"),
+        QStringLiteral("range_agg"),
+        QStringLiteral("range_intersect_agg"),
+    };
+    return names.contains(name) || name.startsWith(QLatin1String("regr_"));
+}
+
+std::vector<ColumnName> plainColumns(const QJsonArray& items)
+{
+    std::vector<ColumnName> columns;
+    for (const QJsonValue& item : items) {
+        const QJsonValue value =
+            nodeType(item) == QLatin1String("ResTarget") ? nodeBody(item).value(QLatin1String("val")) : item;
+        if (const auto column = columnOf(value))
+            columns.push_back(*column);
+    }
+    return columns;
+}
+
+// Aggregates and window functions anywhere below a node (subqueries are marked complex elsewhere).
+void scanFunctions(const QJsonValue& node, SelectTraits& traits, bool& firstWindow)
+{
+    if (node.isArray()) {
+        for (const QJsonValue& item : node.toArray())
+            scanFunctions(item, traits, firstWindow);
+        return;
+    }
+    if (!node.isObject())
+        return;
+    const QJsonObject object = node.toObject();
+    if (nodeType(node) == QLatin1String("FuncCall")) {
+        const QJsonObject body = nodeBody(node);
+        if (body.contains(QLatin1String("over"))) {
+            const auto partition = plainColumns(
+                body.value(QLatin1String("over")).toObject().value(QLatin1String("partitionClause")).toArray());
+            if (firstWindow) {
+                traits.windowPartition = partition;
+            } else {
+                // Only the columns every window partitions by keep the rows of one key together.
+                std::erase_if(traits.windowPartition, [&](const ColumnName& column) {
+                    return std::find(partition.begin(), partition.end(), column) == partition.end();
+                });
+            }
+            traits.window = true;
+            firstWindow = false;
+        } else {
+            const QJsonArray name = body.value(QLatin1String("funcname")).toArray();
+            const QString last =
+                name.isEmpty() ? QString() : nodeBody(name.last()).value(QLatin1String("sval")).toString();
+            if (body.value(QLatin1String("agg_star")).toBool() || body.contains(QLatin1String("agg_order")) ||
+                body.contains(QLatin1String("agg_filter")) || body.value(QLatin1String("agg_within_group")).toBool() ||
+                isAggregateName(last))
+                traits.aggregate = true;
+        }
+    }
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        scanFunctions(it.value(), traits, firstWindow);
+}
+
+// The values of an IN list or array: distinct when every one is a literal (IN (1, 1) is one shard), else
+// as many as written.
+int valueCount(const QJsonArray& items, std::string_view sql)
+{
+    std::vector<std::string> literals;
+    for (const QJsonValue& item : items) {
+        auto text = constantText(item, sql);
+        if (!text)
+            return static_cast<int>(items.size());
+        if (std::find(literals.begin(), literals.end(), *text) == literals.end())
+            literals.push_back(std::move(*text));
+    }
+    return static_cast<int>(literals.size());
 }
 
 // Merging restrictions of AND: a column restricted twice keeps the smaller value set.
@@ -43,7 +144,7 @@ void mergeAnd(Restrictions& into, const Restrictions& from)
 class Analyzer
 {
 public:
-    explicit Analyzer(StatementShape& shape) : m_shape(shape) {}
+    Analyzer(StatementShape& shape, std::string_view sql) : m_shape(shape), m_sql(sql) {}
 
     void statement(const QJsonValue& node)
     {
@@ -82,6 +183,32 @@ private:
             complex("UNION, INTERSECT and EXCEPT are not analysed");
         from(body.value(QLatin1String("fromClause")).toArray());
         where(body.value(QLatin1String("whereClause")));
+        traits(body);
+    }
+
+    void traits(const QJsonObject& body)
+    {
+        SelectTraits& traits = m_shape.select;
+        traits.limit = body.contains(QLatin1String("limitCount")) || body.contains(QLatin1String("limitOffset"));
+        bool firstWindow = true;
+        scanFunctions(body.value(QLatin1String("targetList")), traits, firstWindow);
+        scanFunctions(body.value(QLatin1String("havingClause")), traits, firstWindow);
+        // GROUP BY 1 names the first output column.
+        const QJsonArray targets = body.value(QLatin1String("targetList")).toArray();
+        QJsonArray groups;
+        for (const QJsonValue& item : body.value(QLatin1String("groupClause")).toArray()) {
+            const auto position = constantText(item, m_sql);
+            const int index = position ? QString::fromStdString(*position).toInt() : 0;
+            groups.append(nodeType(item) == QLatin1String("A_Const") && index >= 1 && index <= targets.size()
+                              ? targets.at(index - 1)
+                              : item);
+        }
+        traits.groupBy = plainColumns(groups);
+        const QJsonArray distinct = body.value(QLatin1String("distinctClause")).toArray();
+        traits.distinct = !distinct.isEmpty();
+        // Plain DISTINCT is written as one empty node: it then applies to the whole target list.
+        const bool plainDistinct = distinct.size() == 1 && distinct.first().toObject().isEmpty();
+        traits.distinctOn = plainColumns(plainDistinct ? body.value(QLatin1String("targetList")).toArray() : distinct);
     }
 
     void insert(const QJsonObject& body)
@@ -89,13 +216,28 @@ private:
         relation(body.value(QLatin1String("relation")));
         if (body.contains(QLatin1String("withClause")))
             complex("common table expressions (WITH) are not analysed");
+        for (const QJsonValue& column : body.value(QLatin1String("cols")).toArray())
+            m_shape.insertColumns.push_back(str(nodeBody(column).value(QLatin1String("name"))));
+        if (!body.contains(QLatin1String("selectStmt"))) {
+            m_shape.insertRows = 1; // DEFAULT VALUES
+            return;
+        }
         const QJsonObject source = nodeBody(body.value(QLatin1String("selectStmt")));
         const QJsonArray rows = source.value(QLatin1String("valuesLists")).toArray();
-        if (rows.isEmpty()) {
-            m_shape.insertSelect = true;
-            complex("INSERT ... SELECT is not analysed");
-        }
         m_shape.insertRows = static_cast<int>(rows.size());
+        if (!rows.isEmpty())
+            return;
+        m_shape.insertSelect = true;
+        select(source);
+        for (const QJsonValue& item : source.value(QLatin1String("targetList")).toArray()) {
+            const QJsonValue value = nodeBody(item).value(QLatin1String("val"));
+            SelectTarget target;
+            target.star = isStar(value);
+            target.column = columnOf(value);
+            target.cast = nodeType(value) == QLatin1String("TypeCast") &&
+                          columnOf(nodeBody(value).value(QLatin1String("arg"))).has_value();
+            m_shape.selectTargets.push_back(target);
+        }
     }
 
     void relation(const QJsonValue& node)
@@ -128,8 +270,10 @@ private:
             // ON of an inner join restricts like WHERE; of an outer join it only tells how tables are joined.
             const bool inner = body.value(QLatin1String("jointype")).toString() == QLatin1String("JOIN_INNER");
             conjuncts(body.value(QLatin1String("quals")), inner);
+        } else if (type == QLatin1String("RangeFunction")) {
+            m_shape.functionsInFrom = true; // decided by the classifier: fine as the source of INSERT ... SELECT
         } else {
-            complex("subqueries and functions in FROM are not analysed");
+            complex("subqueries in FROM are not analysed");
         }
     }
 
@@ -171,7 +315,7 @@ private:
         }
     }
 
-    static Restrictions restrictionsOf(const QJsonValue& node)
+    Restrictions restrictionsOf(const QJsonValue& node) const
     {
         const QString type = nodeType(node);
         const QJsonObject body = nodeBody(node);
@@ -219,14 +363,13 @@ private:
             for (const QJsonValue& item : items)
                 values = values && isValue(item);
             if (column && values)
-                result.emplace(*column, static_cast<int>(items.size()));
+                result.emplace(*column, valueCount(items, m_sql));
         } else if (kind == QLatin1String("AEXPR_OP_ANY")) {
             const auto column = columnOf(lexpr);
             const QJsonValue array =
                 nodeType(rexpr) == QLatin1String("TypeCast") ? nodeBody(rexpr).value(QLatin1String("arg")) : rexpr;
             if (column && nodeType(array) == QLatin1String("A_ArrayExpr"))
-                result.emplace(*column,
-                               static_cast<int>(nodeBody(array).value(QLatin1String("elements")).toArray().size()));
+                result.emplace(*column, valueCount(nodeBody(array).value(QLatin1String("elements")).toArray(), m_sql));
             else if (column && nodeType(array) == QLatin1String("ParamRef"))
                 result.emplace(*column, std::nullopt); // an array parameter: how many keys is not known
         }
@@ -234,6 +377,7 @@ private:
     }
 
     StatementShape& m_shape;
+    std::string_view m_sql;
 };
 
 } // namespace
@@ -256,7 +400,7 @@ Result<StatementShape> parseStatementShape(std::string_view sql)
         shape.complexity = "only a single statement is analysed";
         return shape;
     }
-    Analyzer(shape).statement(statements.first().toObject().value(QLatin1String("stmt")));
+    Analyzer(shape, text).statement(statements.first().toObject().value(QLatin1String("stmt")));
     return shape;
 }
 

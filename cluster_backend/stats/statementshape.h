@@ -26,6 +26,26 @@ struct KeyRestriction
     std::optional<int> valueCount;
 };
 
+/** One output column of the SELECT of INSERT ... SELECT: a plain column, *, or anything else. */
+struct SelectTarget
+{
+    std::optional<ColumnName> column; ///< a bare column reference
+    bool star = false;                ///< * or t.*
+    bool cast = false;                ///< a column under a cast: whether it stays the same value is not known
+};
+
+/** The parts of a SELECT that make Citus combine rows on the coordinator when it spans several shards. */
+struct SelectTraits
+{
+    bool limit = false;                      ///< LIMIT or OFFSET
+    bool aggregate = false;                  ///< an aggregate function in the target list or HAVING
+    bool distinct = false;                   ///< DISTINCT or DISTINCT ON
+    std::vector<ColumnName> groupBy;         ///< the plain columns of GROUP BY
+    std::vector<ColumnName> distinctOn;      ///< DISTINCT ON columns, or all plain target columns of DISTINCT
+    bool window = false;                     ///< a window function
+    std::vector<ColumnName> windowPartition; ///< PARTITION BY columns common to every window
+};
+
 /** A table in the FROM list (or the target of INSERT/UPDATE/DELETE). */
 struct RelationRef
 {
@@ -38,7 +58,8 @@ struct RelationRef
  * What fan-out classification needs from one statement, read from PostgreSQL's own parser (libpg_query):
  * the tables, the equality restrictions that Citus uses for shard pruning, and the column equalities
  * that join tables. Statements with subqueries, CTEs, set operations or several statements are marked
- * complex rather than half-analysed.
+ * complex rather than half-analysed. For INSERT ... SELECT the target comes first in relations and the
+ * SELECT's tables, restrictions and equalities follow.
  */
 struct StatementShape
 {
@@ -56,7 +77,11 @@ struct StatementShape
     std::vector<std::pair<ColumnName, ColumnName>> columnEqualities;
     int insertRows = 0; ///< rows of INSERT ... VALUES
     bool insertSelect = false;
-    std::string complexity; ///< why the statement is not analysed further; empty when it is simple
+    std::vector<std::string> insertColumns;  ///< the column list of INSERT, empty when not written
+    std::vector<SelectTarget> selectTargets; ///< the SELECT list of INSERT ... SELECT
+    SelectTraits select;                     ///< of the SELECT (the source of INSERT ... SELECT)
+    bool functionsInFrom = false;            ///< FROM has set-returning functions (generate_series, ...)
+    std::string complexity;                  ///< why the statement is not analysed further; empty when it is simple
 };
 
 /** Parses one statement (PREPARE and EXPLAIN are looked through). A syntax error gives an Error. */

@@ -78,7 +78,11 @@ private Q_SLOTS:
         QTest::newRow("insert select")
             << QStringLiteral("INSERT INTO events (user_id, event_type, created_at) SELECT user_id, $1, now() FROM "
                               "users WHERE last_seen < $2")
-            << QStringLiteral("unknown") << QStringLiteral("–") << QStringLiteral("–");
+            << QStringLiteral("multi-shard") << QStringLiteral("32") << QStringLiteral("4");
+        QTest::newRow("cte") << QStringLiteral(
+                                    "WITH recent AS (SELECT user_id FROM events WHERE created_at > $1) SELECT "
+                                    "count(DISTINCT user_id) FROM recent")
+                             << QStringLiteral("unknown") << QStringLiteral("–") << QStringLiteral("–");
     }
     void figuresShown()
     {

@@ -32,6 +32,7 @@ TableCatalog fixtureCatalog()
     // Tables of our own, for the cases the fixture cluster does not have.
     catalog.add(CatalogTable{"public", "orders", TableKind::HashDistributed, "order_id", 5, 8, 4});
     catalog.add(CatalogTable{"public", "audit", TableKind::CitusLocal, "", 0, 1, 1});
+    catalog.add(CatalogTable{"public", "events_archive", TableKind::HashDistributed, "user_id", 1, 32, 2});
     return catalog;
 }
 
@@ -148,7 +149,81 @@ private Q_SLOTS:
         row("subquery", "SELECT * FROM events WHERE user_id IN (SELECT user_id FROM users)", "unknown", -1, -1);
         row("cte", "WITH x AS (SELECT 1) SELECT * FROM events", "unknown", -1, -1);
         row("union", "SELECT user_id FROM users UNION SELECT user_id FROM events", "unknown", -1, -1);
-        row("insert select", "INSERT INTO events SELECT * FROM events", "unknown", -1, -1);
+        // Negative keys: libpg_query's JSON drops the value of negative integer constants.
+        row("negative key", "SELECT * FROM events WHERE user_id = -5", "router", 1, 1);
+        row("negative key spaced", "SELECT * FROM events WHERE user_id = - 5", "router", 1, 1);
+        row("negative cast key", "SELECT * FROM events WHERE user_id = -5::bigint", "router", 1, 1);
+        row("negative normalized", "SELECT name FROM events WHERE user_id = -$1::bigint", "router", 1, 1);
+        row("negative in list", "SELECT * FROM events WHERE user_id IN (-1, 1)", "multi-shard", 2, 2, true);
+        row("negative duplicates", "SELECT * FROM events WHERE user_id IN (-1, -1, -(1))", "router", 1, 1);
+        row("zero is minus zero", "SELECT * FROM events WHERE user_id IN (0, -0)", "router", 1, 1);
+        row("negative any", "SELECT * FROM events WHERE user_id = ANY(ARRAY[-2, -2, 2])", "multi-shard", 2, 2, true);
+        row("in list of parameters", "SELECT * FROM events WHERE user_id IN ($1, $1)", "multi-shard", 2, 2, true);
+        // INSERT ... SELECT as Citus 13.2 plans it (checked with EXPLAIN on a real cluster).
+        row("insert select pushdown",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, event_type FROM events", "multi-shard",
+            32, 2);
+        row("insert select pushdown router",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, event_type FROM events "
+            "WHERE user_id = $1 LIMIT $2",
+            "router", 1, 1);
+        row("insert select colocated join",
+            "INSERT INTO events_archive (user_id, event_type) SELECT u.user_id, e.event_type FROM users u "
+            "JOIN events e ON e.user_id = u.user_id",
+            "multi-shard", 32, 2);
+        row("insert select group by key",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, count(*) FROM events GROUP BY user_id",
+            "multi-shard", 32, 2);
+        row("insert select group by position",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, count(*) FROM events GROUP BY 1",
+            "multi-shard", 32, 2);
+        row("insert select window by key",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, row_number() OVER (PARTITION BY "
+            "user_id) FROM events",
+            "multi-shard", 32, 2);
+        row("insert select other column", "INSERT INTO events_archive (user_id) SELECT $1 FROM events", "repartition",
+            -1, -1);
+        row("insert select not colocated", "INSERT INTO orders (order_id) SELECT user_id FROM events", "repartition",
+            -1, -1);
+        row("insert select limit",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, event_type FROM events "
+            "ORDER BY user_id LIMIT 10",
+            "multi-shard", 64, 2, true);
+        row("insert select aggregate",
+            "INSERT INTO events_archive (user_id, event_type) SELECT max(user_id), count(*) FROM events", "multi-shard",
+            64, 2, true);
+        row("insert select group by other",
+            "INSERT INTO events_archive (user_id, event_type) SELECT min(user_id), event_type FROM events "
+            "GROUP BY event_type",
+            "multi-shard", 64, 2, true);
+        row("insert select distinct other",
+            "INSERT INTO events_archive (user_id, event_type) SELECT DISTINCT ON (event_type) user_id, event_type "
+            "FROM events",
+            "multi-shard", 64, 2, true);
+        row("insert select window",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, row_number() OVER () FROM events",
+            "multi-shard", 64, 2, true);
+        row("insert select router elsewhere",
+            "INSERT INTO orders (order_id) SELECT user_id FROM events WHERE user_id = $1", "multi-shard", 9, 4, true);
+        row("insert select from reference", "INSERT INTO events (user_id, event_type) SELECT $1, code FROM countries",
+            "multi-shard", 33, 2, true);
+        row("insert select reference to reference",
+            "INSERT INTO countries (code, name) SELECT code, name FROM countries", "reference", 1, 3);
+        row("insert select into reference", "INSERT INTO countries (code) SELECT event_type FROM events", "multi-shard",
+            33, 3);
+        row("insert select from function", "INSERT INTO events (user_id) SELECT i FROM generate_series(1, 10) i",
+            "multi-shard", 32, 2, true);
+        row("insert select repartition join",
+            "INSERT INTO events_archive (user_id) SELECT u.user_id FROM users u JOIN events e ON u.email = "
+            "e.event_type",
+            "repartition", -1, -1);
+        row("insert select without columns", "INSERT INTO events SELECT * FROM events", "unknown", -1, -1);
+        row("insert select star", "INSERT INTO events_archive (user_id, event_type) SELECT * FROM events", "unknown",
+            -1, -1);
+        row("insert select cast", "INSERT INTO events_archive (user_id) SELECT user_id::bigint FROM events", "unknown",
+            -1, -1);
+        row("insert select into local", "INSERT INTO audit SELECT * FROM events", "unknown", -1, -1);
+        row("function next to a table", "SELECT * FROM events, generate_series(1, 3) g", "unknown", -1, -1);
         row("unknown table", "SELECT * FROM pg_class", "unknown", -1, -1);
         row("local table", "SELECT * FROM audit", "unknown", -1, -1);
         row("no table", "SELECT 1", "unknown", -1, -1);
@@ -171,6 +246,84 @@ private Q_SLOTS:
         QCOMPARE(fanout.nodes.value_or(-1), nodes);
         QCOMPARE(fanout.upperBound, upperBound);
         QVERIFY(!fanout.reason.empty());
+    }
+
+    void evidence_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QStringList>("executors");
+        QTest::addColumn<bool>("keyed");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("shards");
+        const auto row = [](const char* name, const char* sql, QStringList executors, bool keyed, const char* kind,
+                            const char* method, int shards) {
+            QTest::newRow(name) << QString::fromUtf8(sql) << executors << keyed << QString::fromLatin1(kind)
+                                << QString::fromLatin1(method) << shards;
+        };
+        const QStringList adaptive{QStringLiteral("adaptive")};
+        const QStringList insertSelect{QStringLiteral("insert-select")};
+        // Without a column list the text cannot tell; citus_stat_statements' executor can.
+        row("pushed down", "INSERT INTO events_archive SELECT * FROM events WHERE event_type = $1", adaptive, false,
+            "multi-shard", "pushdown", 32);
+        row("not pushed down", "INSERT INTO events_archive SELECT * FROM events", insertSelect, false, "repartition",
+            "repartition", -1);
+        row("not pushed down limit", "INSERT INTO events_archive SELECT * FROM events LIMIT 5", insertSelect, false,
+            "multi-shard", "via-coordinator", 64);
+        row("no evidence", "INSERT INTO events_archive SELECT * FROM events", QStringList(), false, "unknown", "", -1);
+        row("evidence agrees",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, event_type FROM events", adaptive, false,
+            "multi-shard", "pushdown", 32);
+        row("evidence disagrees",
+            "INSERT INTO events_archive (user_id, event_type) SELECT user_id, event_type FROM events", insertSelect,
+            false, "unknown", "", -1);
+        // Every execution named one key value: a router, even where the text hides the key.
+        row("keyed calls", "SELECT * FROM events WHERE user_id = abs($1)", adaptive, true, "router", "", 1);
+        row("not keyed", "SELECT * FROM events WHERE user_id = abs($1)", adaptive, false, "multi-shard", "", 32);
+    }
+
+    void evidence()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QStringList, executors);
+        QFETCH(bool, keyed);
+        QFETCH(QString, kind);
+        QFETCH(QString, method);
+        QFETCH(int, shards);
+        static const TableCatalog catalog = fixtureCatalog();
+        ExecutionEvidence evidence;
+        for (const QString& executor : executors)
+            evidence.executors.push_back(executor.toStdString());
+        evidence.everyCallKeyed = keyed;
+        const Fanout fanout = classifyStatement(sql.toStdString(), catalog, evidence);
+        QCOMPARE(QString::fromLatin1(fanoutClassName(fanout.kind).data()), kind);
+        QCOMPARE(QString::fromLatin1(insertSelectMethodName(fanout.insertSelect).data()), method);
+        QCOMPARE(fanout.shards.value_or(-1), shards);
+        QVERIFY(!fanout.reason.empty());
+    }
+
+    void insertSelectMethods_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("pushdown")
+            << QStringLiteral("INSERT INTO events_archive (user_id, event_type) SELECT user_id, event_type FROM events")
+            << QStringLiteral("pushdown");
+        QTest::newRow("repartition") << QStringLiteral("INSERT INTO orders (order_id) SELECT user_id FROM events")
+                                     << QStringLiteral("repartition");
+        QTest::newRow("coordinator") << QStringLiteral(
+                                            "INSERT INTO events_archive (user_id) SELECT max(user_id) FROM events")
+                                     << QStringLiteral("via-coordinator");
+        QTest::newRow("values") << QStringLiteral("INSERT INTO events (user_id) VALUES (1)") << QString();
+    }
+
+    void insertSelectMethods()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, method);
+        static const TableCatalog catalog = fixtureCatalog();
+        const Fanout fanout = classifyStatement(sql.toStdString(), catalog);
+        QCOMPARE(QString::fromLatin1(insertSelectMethodName(fanout.insertSelect).data()), method);
     }
 
     void everyFixtureStatementIsDecided()
