@@ -6,12 +6,14 @@
 #include "explain/explainrequest.h"
 #include "explain/planfile.h"
 #include "explain/planjsonwriter.h"
+#include "explain/planreader.h"
 #include "explain/plansummary.h"
 #include "explain/plantextwriter.h"
 #include "explain/plantreemodel.h"
 #include "explain/plantreeview.h"
 #include "explain/routingpreviewlabel.h"
 #include "explain/sqlhighlighter.h"
+#include "live/liveclustersource.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
@@ -24,6 +26,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTime>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -53,13 +56,14 @@ struct ExplainPage::Loaded
     QString json;
     QString text;
     QString error;
+    QString note; ///< shown above the plan once it is on screen (a live run's rollback note)
 };
 
 ExplainPage::ExplainPage(QWidget* parent)
-    : QWidget(parent), m_preview(new QLabel(this)), m_banner(new QLabel(this)), m_summary(new QLabel(this)),
-      m_tabs(new QTabWidget(this)), m_tree(new PlanTreeView(this)), m_details(new QPlainTextEdit(this)),
-      m_chart(new ExplainTaskChart(this)), m_rawJson(new QPlainTextEdit(this)), m_rawText(new QPlainTextEdit(this)),
-      m_compare(new ExplainComparePanel(this))
+    : QWidget(parent), m_bannerFrame(new QWidget(this)), m_runStatus(new QLabel(this)), m_preview(new QLabel(this)),
+      m_banner(new QLabel(this)), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_tree(new PlanTreeView(this)), m_details(new QPlainTextEdit(this)), m_chart(new ExplainTaskChart(this)),
+      m_rawJson(new QPlainTextEdit(this)), m_rawText(new QPlainTextEdit(this)), m_compare(new ExplainComparePanel(this))
 {
     setObjectName(QStringLiteral("explainPage"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -71,9 +75,23 @@ ExplainPage::ExplainPage(QWidget* parent)
 
     m_banner->setObjectName(QStringLiteral("explainSamplingBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0c060;"
-                                           " padding: 6px; font-weight: bold; }"));
-    m_banner->hide();
+    m_banner->setStyleSheet(QStringLiteral("QLabel { color: #664d03; font-weight: bold; }"));
+    m_rerunAll = new QPushButton(tr("Re-run with all tasks"), m_bannerFrame);
+    m_rerunAll->setObjectName(QStringLiteral("explainRerunAllTasks"));
+    connect(m_rerunAll, &QPushButton::clicked, this, &ExplainPage::rerunWithAllTasks);
+    m_bannerFrame->setObjectName(QStringLiteral("explainSamplingFrame"));
+    m_bannerFrame->setAttribute(Qt::WA_StyledBackground);
+    m_bannerFrame->setStyleSheet(QStringLiteral("#explainSamplingFrame { background: #fff3cd; border: 1px solid "
+                                                "#e0c060; }"));
+    auto* bannerLayout = new QHBoxLayout(m_bannerFrame);
+    bannerLayout->setContentsMargins(6, 4, 6, 4);
+    bannerLayout->addWidget(m_banner, 1);
+    bannerLayout->addWidget(m_rerunAll, 0, Qt::AlignVCenter);
+    m_bannerFrame->hide();
+    m_runStatus->setObjectName(QStringLiteral("explainRunStatus"));
+    m_runStatus->setWordWrap(true);
+    m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_runStatus->hide();
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true); // a long summary must not widen the page past the window
     m_summary->setText(tr("Open a plan saved from EXPLAIN (FORMAT JSON) or from psql's text output."));
@@ -98,7 +116,8 @@ ExplainPage::ExplainPage(QWidget* parent)
     auto* planArea = new QWidget(this);
     auto* planLayout = new QVBoxLayout(planArea);
     planLayout->setContentsMargins(0, 0, 0, 0);
-    planLayout->addWidget(m_banner);
+    planLayout->addWidget(m_runStatus);
+    planLayout->addWidget(m_bannerFrame);
     planLayout->addWidget(m_summary);
     planLayout->addWidget(m_tabs, 1);
     split->addWidget(planArea);
@@ -128,14 +147,24 @@ QWidget* ExplainPage::buildEditor()
     m_settings = new QCheckBox(QStringLiteral("SETTINGS"), editor);
     m_wal = new QCheckBox(QStringLiteral("WAL"), editor);
     m_allTasks = new QCheckBox(QStringLiteral("citus.explain_all_tasks"), editor);
+    m_repartition = new QCheckBox(tr("repartition joins"), editor);
+    m_repartition->setToolTip(tr("SET LOCAL citus.enable_repartition_joins = on: lets Citus plan joins that are "
+                                 "not on the distribution column."));
     m_analyze->setToolTip(
         tr("Runs the statement. A data-changing statement runs in a transaction that is rolled back."));
     m_wal->setToolTip(tr("Needs ANALYZE."));
     m_allTasks->setToolTip(tr("Explain every task instead of one of them, to see skew between shards and workers."));
 
-    auto* run = new QPushButton(tr("Run EXPLAIN"), editor);
-    run->setEnabled(false);
-    run->setToolTip(tr("Needs a live coordinator connection; meanwhile open a plan file."));
+    m_run = new QPushButton(tr("Run EXPLAIN"), editor);
+    m_run->setObjectName(QStringLiteral("explainRun"));
+    m_run->setEnabled(false);
+    m_run->setToolTip(tr("Needs a live coordinator connection; meanwhile open a plan file."));
+    m_cancel = new QPushButton(tr("Cancel"), editor);
+    m_cancel->setObjectName(QStringLiteral("explainCancel"));
+    m_cancel->setToolTip(tr("Asks the server to stop the running EXPLAIN."));
+    m_cancel->hide();
+    connect(m_run, &QPushButton::clicked, this, &ExplainPage::runExplain);
+    connect(m_cancel, &QPushButton::clicked, this, &ExplainPage::cancelExplain);
     auto* open = new QPushButton(tr("Open plan…"), editor);
     auto* save = new QPushButton(tr("Save plan…"), editor);
     auto* compare = new QPushButton(tr("Compare with…"), editor);
@@ -144,16 +173,18 @@ QWidget* ExplainPage::buildEditor()
     connect(compare, &QPushButton::clicked, this, &ExplainPage::chooseCompare);
 
     auto* options = new QHBoxLayout();
-    for (QCheckBox* box : {m_analyze, m_verbose, m_buffers, m_settings, m_wal, m_allTasks}) {
+    for (QCheckBox* box : {m_analyze, m_verbose, m_buffers, m_settings, m_wal, m_allTasks, m_repartition}) {
         options->addWidget(box);
         connect(box, &QCheckBox::toggled, this, &ExplainPage::updatePreview);
     }
     options->addStretch(1);
-    options->addWidget(run);
+    options->addWidget(m_run);
+    options->addWidget(m_cancel);
     options->addWidget(open);
     options->addWidget(save);
     options->addWidget(compare);
     connect(m_sql, &QPlainTextEdit::textChanged, this, &ExplainPage::updatePreview);
+    connect(m_sql, &QPlainTextEdit::textChanged, this, &ExplainPage::updateRunButtons);
     connect(m_analyze, &QCheckBox::toggled, m_wal, &QCheckBox::setEnabled);
     m_wal->setEnabled(false);
 
@@ -174,6 +205,8 @@ void ExplainPage::setClusterSource(ClusterSource* source)
 {
     if (m_routing != nullptr || source == nullptr)
         return;
+    if (const auto* live = qobject_cast<live::LiveClusterSource*>(source))
+        setLiveConnection(live->connectionOptions());
     m_routing = new RoutingPreviewLabel(source, m_sql, this);
     // Right under the editor, above the EXPLAIN options.
     if (auto* layout = qobject_cast<QVBoxLayout*>(m_sql->parentWidget()->layout()))
@@ -194,6 +227,7 @@ void ExplainPage::updatePreview()
     options.settings = m_settings->isChecked();
     options.wal = m_wal->isChecked();
     options.allTasks = m_allTasks->isChecked();
+    options.repartitionJoins = m_repartition->isChecked();
     const explain::ExplainScript script = explain::buildExplainScript(sql.toStdString(), options);
     QString text = QString::fromStdString(script.text).trimmed();
     if (script.rolledBack)
@@ -231,27 +265,35 @@ void ExplainPage::comparePlanFile(const QString& path)
 
 void ExplainPage::startLoad(const QString& path, bool compare)
 {
-    const quint64 generation = compare ? ++m_compareGeneration : ++m_generation;
     const QString name = QFileInfo(path).fileName();
     m_summary->setText(tr("Reading %1…").arg(name));
+    startParse([path] { return explain::loadPlanFile(path); }, name, compare, QString());
+}
+
+void ExplainPage::startParse(std::function<Result<explain::ExplainPlan>()> read, const QString& name, bool compare,
+                             const QString& note)
+{
+    const quint64 generation = compare ? ++m_compareGeneration : ++m_generation;
     // Parsing a large plan takes a while: never on the GUI thread.
-    QFuture<std::shared_ptr<Loaded>> future = QtConcurrent::run([path, name, generation, compare] {
-        auto loaded = std::make_shared<Loaded>();
-        loaded->generation = generation;
-        loaded->name = name;
-        Result<explain::ExplainPlan> plan = explain::loadPlanFile(path);
-        if (!plan) {
-            loaded->error = QString::fromStdString(plan.error().message);
+    QFuture<std::shared_ptr<Loaded>> future =
+        QtConcurrent::run([read = std::move(read), name, generation, compare, note] {
+            auto loaded = std::make_shared<Loaded>();
+            loaded->generation = generation;
+            loaded->name = name;
+            loaded->note = note;
+            Result<explain::ExplainPlan> plan = read();
+            if (!plan) {
+                loaded->error = QString::fromStdString(plan.error().message);
+                return loaded;
+            }
+            auto shared = std::make_shared<const explain::ExplainPlan>(std::move(plan).value());
+            if (!compare) {
+                loaded->json = limited(explain::writePlanJson(*shared));
+                loaded->text = limited(explain::writePlanText(*shared));
+            }
+            loaded->analysis = std::make_shared<const explain::PlanAnalysis>(explain::analyzePlan(shared));
             return loaded;
-        }
-        auto shared = std::make_shared<const explain::ExplainPlan>(std::move(plan).value());
-        if (!compare) {
-            loaded->json = limited(explain::writePlanJson(*shared));
-            loaded->text = limited(explain::writePlanText(*shared));
-        }
-        loaded->analysis = std::make_shared<const explain::PlanAnalysis>(explain::analyzePlan(shared));
-        return loaded;
-    });
+        });
     (compare ? m_compareWatcher : m_loadWatcher).setFuture(future);
 }
 
@@ -276,6 +318,8 @@ void ExplainPage::loadFinished(bool compare)
     m_rawJson->setPlainText(loaded->json);
     m_rawText->setPlainText(loaded->text);
     showAnalysis(loaded->analysis, loaded->name);
+    if (!loaded->note.isEmpty())
+        showRunStatus(loaded->note, false);
     Q_EMIT planLoaded();
 }
 
@@ -316,15 +360,19 @@ void ExplainPage::showAnalysis(std::shared_ptr<const explain::PlanAnalysis> anal
                      .arg(*s.worstMisestimate, 0, 'f', 1);
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 
-    m_banner->setVisible(s.sampled);
+    m_bannerFrame->setVisible(s.sampled);
     if (s.sampled) {
-        m_banner->setText(tr("Only %1 of %2 tasks was explained (Tasks Shown: %3). The worker plan below is a "
-                             "sample: other shards may be much slower. Tick citus.explain_all_tasks and run again to "
-                             "see every task and the time per worker.")
-                              .arg(s.tasksShown.value_or(0))
-                              .arg(s.taskCount.value_or(0))
-                              .arg(QString::fromStdString(s.tasksShownText)));
+        const QString what = tr("Only %1 of %2 tasks was explained (Tasks Shown: %3). The worker plan below is a "
+                                "sample: other shards may be much slower.")
+                                 .arg(s.tasksShown.value_or(0))
+                                 .arg(s.taskCount.value_or(0))
+                                 .arg(QString::fromStdString(s.tasksShownText));
+        m_banner->setText(what + QLatin1Char(' ') +
+                          (m_runner ? tr("Re-run with all tasks to see every task and the time per worker.")
+                                    : tr("Connect to the coordinator and run with citus.explain_all_tasks to see every "
+                                         "task and the time per worker.")));
     }
+    updateRunButtons();
     const int focus = m_analysis->slowestRow >= 0 ? m_analysis->slowestRow : (m_analysis->roots.empty() ? -1 : 0);
     m_tree->selectPlanRow(focus);
     m_tabs->setCurrentIndex(0);
@@ -332,7 +380,7 @@ void ExplainPage::showAnalysis(std::shared_ptr<const explain::PlanAnalysis> anal
 
 QString ExplainPage::samplingBanner() const
 {
-    return m_banner->isVisible() || !m_banner->isHidden() ? m_banner->text() : QString();
+    return m_bannerFrame->isHidden() ? QString() : m_banner->text();
 }
 
 QString ExplainPage::nodeDetails() const
@@ -405,6 +453,108 @@ void ExplainPage::chooseSave()
     QString error;
     if (!savePlanFile(path, &error))
         QMessageBox::warning(this, tr("Save plan"), error);
+}
+
+void ExplainPage::setLiveConnection(const live::ConnectionOptions& options)
+{
+    m_runner = std::make_unique<live::ExplainRunner>(options);
+    connect(m_runner.get(), &live::ExplainRunner::runFinished, this, &ExplainPage::runFinished);
+    m_run->setToolTip(tr("Runs the EXPLAIN shown below on %1, on a connection of its own.")
+                          .arg(QString::fromStdString(options.displayName())));
+    updateRunButtons();
+}
+
+void ExplainPage::updateRunButtons()
+{
+    const bool running = isRunning();
+    const bool haveSql = !m_sql->toPlainText().trimmed().isEmpty();
+    m_run->setEnabled(m_runner && !running && haveSql);
+    m_cancel->setVisible(running);
+    m_rerunAll->setVisible(m_runner != nullptr);
+    m_rerunAll->setEnabled(m_runner && !running && haveSql);
+}
+
+bool ExplainPage::runExplain()
+{
+    const QString sql = m_sql->toPlainText().trimmed();
+    if (!m_runner || isRunning() || sql.isEmpty())
+        return false;
+    explain::ExplainOptions options;
+    options.analyze = m_analyze->isChecked();
+    options.verbose = m_verbose->isChecked();
+    options.buffers = m_buffers->isChecked();
+    options.settings = m_settings->isChecked();
+    options.wal = m_wal->isChecked();
+    options.allTasks = m_allTasks->isChecked();
+    options.repartitionJoins = m_repartition->isChecked();
+    const explain::ExplainScript script = explain::buildExplainScript(sql.toStdString(), options);
+    m_runId = m_runner->run(script);
+    m_cancel->setEnabled(true);
+    showRunStatus(tr("Running EXPLAIN%1 on %2…")
+                      .arg(options.analyze ? QStringLiteral(" ANALYZE") : QString(),
+                           QString::fromStdString(m_runner->options().displayName())),
+                  false);
+    updateRunButtons();
+    return true;
+}
+
+void ExplainPage::cancelExplain()
+{
+    if (!isRunning())
+        return;
+    m_runner->cancel();
+    m_cancel->setEnabled(false);
+    showRunStatus(tr("Cancelling: the server has been asked to stop the EXPLAIN…"), false);
+}
+
+bool ExplainPage::rerunWithAllTasks()
+{
+    m_allTasks->setChecked(true);
+    return runExplain();
+}
+
+void ExplainPage::runFinished(const live::ExplainOutcome& outcome)
+{
+    updateRunButtons();
+    if (outcome.runId != m_runId)
+        return; // an older run
+    if (!outcome.ok) {
+        const Error& e = outcome.error;
+        QStringList lines{QString::fromStdString(e.message)};
+        if (!e.detail.empty())
+            lines << tr("Server: %1").arg(QString::fromStdString(e.detail));
+        if (!e.hint.empty())
+            lines << tr("Hint: %1").arg(QString::fromStdString(e.hint));
+        if (!e.code.empty() && !outcome.cancelled)
+            lines << tr("(error code %1)").arg(QString::fromStdString(e.code));
+        const QString message = lines.join(QLatin1Char('\n'));
+        showRunStatus(message, !outcome.cancelled);
+        Q_EMIT runFailed(message);
+        return;
+    }
+    QString note =
+        tr("EXPLAIN ran on %1 in %2 ms.").arg(QString::fromStdString(outcome.server)).arg(outcome.elapsedMs, 0, 'f', 0);
+    if (outcome.rolledBack)
+        note += QLatin1Char(' ') + tr("ANALYZE really ran this data-changing statement, inside a transaction that "
+                                      "was rolled back: nothing was changed.");
+    const QString name = tr("live plan (%1)").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    showRunStatus(tr("Reading the plan…"), false);
+    startParse([json = outcome.planJson] { return explain::parsePlan(json); }, name, false, note);
+}
+
+void ExplainPage::showRunStatus(const QString& text, bool error)
+{
+    m_runStatus->setText(text);
+    m_runStatus->setStyleSheet(error ? QStringLiteral("QLabel { background: #f8d7da; color: #58151c; border: 1px solid "
+                                                      "#f1aeb5; padding: 6px; }")
+                                     : QStringLiteral("QLabel { background: #e7f1ff; color: #052c65; border: 1px solid "
+                                                      "#9ec5fe; padding: 6px; }"));
+    m_runStatus->setVisible(!text.isEmpty());
+}
+
+QString ExplainPage::runStatus() const
+{
+    return m_runStatus->isHidden() ? QString() : m_runStatus->text();
 }
 
 } // namespace shardscope

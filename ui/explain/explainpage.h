@@ -2,9 +2,11 @@
 #pragma once
 
 #include "explain/plananalysis.h"
+#include "live/explainrunner.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -25,7 +27,8 @@ class PlanTreeView;
  * The EXPLAIN page: SQL editor with the EXPLAIN options, the distributed plan as one tree (coordinator, tasks,
  * worker plans), the task/worker time chart, a banner when only one of N tasks was explained, Raw JSON and
  * Text tabs and a side-by-side comparison. Plans open from files (parsed off the GUI thread) and save as JSON
- * or text. Running against a live coordinator comes with the live backend.
+ * or text. On a live coordinator (or plain PostgreSQL) Run EXPLAIN runs the statement on a side connection of its
+ * own, off the GUI thread, with Cancel.
  */
 class ExplainPage : public QWidget
 {
@@ -60,15 +63,37 @@ public:
     void setClusterSource(ClusterSource* source);
     RoutingPreviewLabel* routingPreview() const { return m_routing; }
 
+    /** Runs EXPLAIN on this server (the live source's connection options); Run EXPLAIN is enabled from now on. */
+    void setLiveConnection(const live::ConnectionOptions& options);
+    /** Runs the editor's statement with the ticked options; false (and nothing runs) without a connection. */
+    bool runExplain();
+    /** Cancels the running EXPLAIN; the page says so at once. */
+    void cancelExplain();
+    /** Ticks citus.explain_all_tasks and runs again (the sampling banner's button). */
+    bool rerunWithAllTasks();
+    bool isRunning() const { return m_runner && m_runner->isRunning(); }
+    QPushButton* runButton() const { return m_run; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* rerunAllTasksButton() const { return m_rerunAll; }
+    /** The status of the last run ("Running…", the rollback note, the error in plain words), else empty. */
+    QString runStatus() const;
+
 Q_SIGNALS:
     void planLoaded();
     void comparePlanLoaded();
     void planFailed(const QString& message);
+    /** A run ended without a plan (error or cancel); message is what the page shows. */
+    void runFailed(const QString& message);
 
 private:
     struct Loaded;
     void startLoad(const QString& path, bool compare);
+    void startParse(std::function<Result<explain::ExplainPlan>()> read, const QString& name, bool compare,
+                    const QString& note);
     void loadFinished(bool compare);
+    void runFinished(const live::ExplainOutcome& outcome);
+    void showRunStatus(const QString& text, bool error);
+    void updateRunButtons();
     void showAnalysis(std::shared_ptr<const explain::PlanAnalysis> analysis, const QString& name);
     void showDetails(int planRow);
     void updatePreview();
@@ -84,6 +109,12 @@ private:
     QCheckBox* m_settings;
     QCheckBox* m_wal;
     QCheckBox* m_allTasks;
+    QCheckBox* m_repartition;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QPushButton* m_rerunAll;
+    QWidget* m_bannerFrame;
+    QLabel* m_runStatus;
     QLabel* m_preview;
     QLabel* m_banner;
     QLabel* m_summary;
@@ -95,6 +126,8 @@ private:
     QPlainTextEdit* m_rawText;
     ExplainComparePanel* m_compare;
     RoutingPreviewLabel* m_routing = nullptr;
+    std::unique_ptr<live::ExplainRunner> m_runner;
+    quint64 m_runId = 0;
 
     std::shared_ptr<const explain::PlanAnalysis> m_analysis;
     QString m_name;
