@@ -2,6 +2,8 @@
 #include "explain/plananalysis.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 namespace shardscope::explain {
@@ -86,6 +88,25 @@ int PlanFlattener::node(const PlanNode& n, const ExplainStatement* s, int parent
     return index;
 }
 
+/** "Subplan Duration" in ms: a number in JSON, "40.90 ms" in text. */
+std::optional<double> subplanDuration(const CitusSubplan& sub)
+{
+    const PlanValue* v = findProperty(sub.properties, "Subplan Duration");
+    if (!v)
+        return std::nullopt;
+    if (v->kind == PlanValue::Kind::Number)
+        return v->number;
+    if (v->kind == PlanValue::Kind::Integer)
+        return static_cast<double>(v->integer);
+    if (v->kind == PlanValue::Kind::String) {
+        char* end = nullptr;
+        const double ms = std::strtod(v->text.c_str(), &end);
+        if (end != v->text.c_str() && std::isfinite(ms) && ms >= 0)
+            return ms;
+    }
+    return std::nullopt;
+}
+
 void PlanFlattener::job(const PlanNode& n, int row, int depth)
 {
     const CitusJob& j = *n.job;
@@ -104,6 +125,8 @@ void PlanFlattener::job(const PlanNode& n, int row, int depth)
         subRow.subplan = &sub;
         subRow.parent = row;
         subRow.depth = depth;
+        // The subplan ran before the job; its nodes show no time, "Subplan Duration" says how long it took.
+        subRow.totalTimeMs = subplanDuration(sub);
         const int subIndex = add(std::move(subRow));
         for (const ExplainStatement& s : sub.plans) {
             const int root = statement(s, subIndex, depth + 1, 1);

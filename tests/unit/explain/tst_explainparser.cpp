@@ -55,7 +55,9 @@ void shape(const PlanNode& n, int depth, QStringList& out)
 QStringList planFiles()
 {
     QDir dir(test::dataPath(QStringLiteral("explain")));
-    QStringList files = dir.entryList({QStringLiteral("03_*.json"), QStringLiteral("03_*text*.txt")}, QDir::Files);
+    QStringList files = dir.entryList({QStringLiteral("03_*.json"), QStringLiteral("03_*text*.txt"),
+                                       QStringLiteral("citus1322_*.json"), QStringLiteral("citus1322_*text*.txt")},
+                                      QDir::Files);
     files.removeIf([](const QString& f) {
         // Some captures hold the server's refusal instead of a plan; tst_explainhostile checks their error.
         return test::readData(QStringLiteral("explain/") + f).contains("\nERROR:");
