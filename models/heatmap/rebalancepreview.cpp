@@ -57,6 +57,12 @@ RebalancePreview RebalancePreview::compute(const ClusterState& state, const Reba
     return preview;
 }
 
+bool RebalancePreview::fitsBackgroundRebalance() const
+{
+    return !error && !isShardScopeStrategy(options.strategy) && !options.threshold &&
+           options.maxShardMoves >= RebalancePreviewOptions{}.maxShardMoves && options.drainNode == 0;
+}
+
 std::vector<OperationRequest> RebalancePreview::requests(const ClusterState& state) const
 {
     std::vector<OperationRequest> result;

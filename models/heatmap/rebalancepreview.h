@@ -40,6 +40,12 @@ struct RebalancePreview
      */
     std::vector<engine::OperationRequest> requests(const engine::ClusterState& state) const;
 
+    /**
+     * Whether citus_rebalance_start would carry out this plan: one of Citus's strategies with its default
+     * threshold, no move limit and no drain (it takes none of those).
+     */
+    bool fitsBackgroundRebalance() const;
+
     static RebalancePreview compute(const engine::ClusterState& state, const RebalancePreviewOptions& options,
                                     const std::atomic<bool>* cancel = nullptr);
     /** The strategies offered: Citus's two and ShardScope's own. */

@@ -6,6 +6,9 @@
 #include "engine/skew.h"
 #include "heatmap/heatmapformat.h"
 #include "heatmap/heatmapview.h"
+#include "jobprogresspanel.h"
+#include "live/liveclustersource.h"
+#include "live/preflightreader.h"
 #include "movepreviewdialog.h"
 #include "rebalancepreviewdialog.h"
 
@@ -75,7 +78,10 @@ PlacementPage::PlacementPage(const PageContext& context, QWidget* parent) : Plac
     });
 }
 
-PlacementPage::~PlacementPage() = default;
+PlacementPage::~PlacementPage()
+{
+    m_side.reset(); // joins the side connection's thread while the page is still whole
+}
 
 void PlacementPage::buildControls()
 {
@@ -128,6 +134,9 @@ void PlacementPage::buildControls()
     bar->addStretch(1);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    m_progress = new JobProgressPanel(m_source, this);
+    connect(m_progress, &JobProgressPanel::taskFinished, this, &PlacementPage::onTaskFinished);
+    layout->addWidget(m_progress);
     auto* bottom = new QHBoxLayout;
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -239,14 +248,18 @@ void PlacementPage::submitPreview()
     if (!m_preview || !m_source)
         return;
     const engine::MoveShardPlacement move = m_preview->move();
+    std::vector<JobId> jobs;
     for (const auto& request : m_preview->requests()) {
         const JobId job = m_source->submit(request);
         m_jobs.insert(job);
+        jobs.push_back(job);
         Q_EMIT operationSubmitted(job);
     }
-    setStatus(tr("Moving shard group %1 from %2 to %3…")
-                  .arg(move.shardId)
-                  .arg(m_preview->preview().sourceLabel, m_preview->preview().targetLabel));
+    const QString what = tr("Moving shard group %1 from %2 to %3")
+                             .arg(move.shardId)
+                             .arg(m_preview->preview().sourceLabel, m_preview->preview().targetLabel);
+    m_progress->track(what, jobs);
+    setStatus(what + QStringLiteral("…"));
 }
 
 void PlacementPage::previewRebalance()
@@ -258,7 +271,32 @@ void PlacementPage::previewRebalance()
     m_rebalance = new RebalancePreviewDialog(m_snapshot.state, this);
     m_rebalance->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_rebalance, &QDialog::accepted, this, &PlacementPage::submitRebalance);
+    if (qobject_cast<live::LiveClusterSource*>(m_source.data())) {
+        m_rebalance->setLive(true);
+        readPreflightFacts();
+    }
     m_rebalance->open();
+}
+
+void PlacementPage::readPreflightFacts()
+{
+    auto* source = qobject_cast<live::LiveClusterSource*>(m_source.data());
+    if (!source || !m_rebalance)
+        return;
+    // On a side connection: the health check can wait on an unreachable node, and must not hold up refreshes.
+    if (!m_side)
+        m_side = std::make_unique<live::ConnectionWorker>(source->connectionOptions());
+    QPointer<RebalancePreviewDialog> dialog = m_rebalance;
+    m_side->request<live::PreflightFacts>(
+        dialog, [](live::PgSession& session) { return live::readPreflightFacts(session); },
+        [dialog](Result<live::PreflightFacts> facts) {
+            if (!dialog)
+                return;
+            if (facts)
+                dialog->setPreflightFacts(*facts);
+            else
+                dialog->setPreflightError(QString::fromStdString(facts.error().message));
+        });
 }
 
 RebalancePreviewDialog* PlacementPage::rebalancePreview() const
@@ -270,26 +308,56 @@ void PlacementPage::submitRebalance()
 {
     if (!m_rebalance || !m_source)
         return;
+    const RebalancePreview* preview = m_rebalance->preview();
+    auto* live = qobject_cast<live::LiveClusterSource*>(m_source.data());
+    if (live && preview && preview->fitsBackgroundRebalance()) {
+        live::RebalanceStart start;
+        start.strategy = preview->options.strategy;
+        start.mode = preview->options.mode;
+        const JobId job = live->startRebalance(start);
+        m_jobs.insert(job);
+        Q_EMIT operationSubmitted(job);
+        m_progress->track(tr("Background rebalance"), {job});
+        setStatus(tr("Starting a background rebalance (%1)…").arg(QString::fromStdString(start.strategy)));
+        return;
+    }
     const auto requests = m_rebalance->requests();
+    std::vector<JobId> jobs;
     for (const auto& request : requests) {
         const JobId job = m_source->submit(request);
         m_jobs.insert(job);
+        jobs.push_back(job);
         Q_EMIT operationSubmitted(job);
     }
+    m_progress->track(requests.size() == 1 && std::holds_alternative<engine::DrainNode>(requests.front())
+                          ? tr("Draining the node")
+                          : tr("Rebalance plan"),
+                      jobs);
     setStatus(tr("Running the rebalance plan: %n operation(s)…", nullptr, int(requests.size())));
+}
+
+void PlacementPage::onTaskFinished(int succeeded, int failed, int canceled, const QString& message)
+{
+    if (failed > 0)
+        setStatus(tr("Finished with errors: %1 done, %2 failed, %3 canceled. %4")
+                      .arg(succeeded)
+                      .arg(failed)
+                      .arg(canceled)
+                      .arg(message),
+                  true);
+    else if (canceled > 0)
+        setStatus(tr("Stopped: %1 done, %2 canceled. The heatmap shows the state now.").arg(succeeded).arg(canceled));
+    else
+        setStatus(message.isEmpty() ? tr("Done.") : message);
 }
 
 void PlacementPage::onJobFinished(JobId job, const JobResult& result)
 {
-    if (m_jobs.erase(job) == 0)
+    // The progress panel reports the outcome of the whole task (onTaskFinished); a single failure is kept
+    // for the status line in case more jobs of the task are still running.
+    if (m_jobs.erase(job) == 0 || !result.error || !m_progress->isRunning())
         return;
-    if (result.ok())
-        setStatus(result.summary.isEmpty() ? tr("Done.") : result.summary);
-    else if (result.canceled)
-        setStatus(tr("Canceled."));
-    else
-        setStatus(tr("Failed: %1").arg(QString::fromStdString(result.error ? result.error->message : std::string())),
-                  true);
+    setStatus(tr("Failed: %1").arg(QString::fromStdString(result.error->message)), true);
 }
 
 void PlacementPage::setStatus(const QString& text, bool problem)

@@ -15,7 +15,12 @@ class QLabel;
 
 namespace shardscope {
 
+namespace live {
+class ConnectionWorker;
+}
+
 class HeatmapView;
+class JobProgressPanel;
 class MovePreviewDialog;
 class RebalancePreviewDialog;
 
@@ -34,6 +39,8 @@ public:
     ~PlacementPage() override;
 
     HeatmapView* heatmap() const { return m_view; }
+    /** The inline progress of a running move or rebalance, with its Stop button. */
+    JobProgressPanel* progressPanel() const { return m_progress; }
     /** The move preview currently open, if any. */
     MovePreviewDialog* movePreview() const;
     /** The rebalance preview currently open, if any. */
@@ -69,6 +76,8 @@ private:
     void submitPreview();
     void submitRebalance();
     void onJobFinished(JobId job, const JobResult& result);
+    void onTaskFinished(int succeeded, int failed, int canceled, const QString& message);
+    void readPreflightFacts();
     void setStatus(const QString& text, bool problem = false);
 
     QPointer<ClusterSource> m_source;
@@ -87,6 +96,9 @@ private:
     QLabel* m_status = nullptr;
     QPointer<MovePreviewDialog> m_preview;
     QPointer<RebalancePreviewDialog> m_rebalance;
+    JobProgressPanel* m_progress = nullptr;
+    /** A side connection to a live coordinator for the preflight checks, opened on first use. */
+    std::unique_ptr<live::ConnectionWorker> m_side;
 };
 
 } // namespace shardscope

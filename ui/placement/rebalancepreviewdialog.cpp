@@ -10,6 +10,8 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -92,7 +94,20 @@ RebalancePreviewDialog::RebalancePreviewDialog(std::shared_ptr<const engine::Clu
     m_mode->addItem(QStringLiteral("force_logical"), int(engine::TransferMode::ForceLogical));
     m_mode->addItem(QStringLiteral("block_writes"), int(engine::TransferMode::BlockWrites));
     form->addRow(tr("Transfer &mode:"), m_mode);
-    layout->addLayout(form);
+    auto* top = new QHBoxLayout;
+    top->addLayout(form);
+    auto* checks = new QGroupBox(tr("Preflight checks"), this);
+    auto* checksLayout = new QVBoxLayout(checks);
+    m_preflight = new QLabel(tr("Checking…"), checks);
+    m_preflight->setObjectName(QStringLiteral("preflightLabel"));
+    m_preflight->setWordWrap(true);
+    m_preflight->setTextFormat(Qt::RichText);
+    m_preflight->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_preflight->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    checksLayout->addWidget(m_preflight, 1);
+    top->addSpacing(12);
+    top->addWidget(checks, 1);
+    layout->addLayout(top);
 
     m_figures = new QLabel(tr("Planning…"), this);
     m_figures->setWordWrap(true);
@@ -122,6 +137,10 @@ RebalancePreviewDialog::RebalancePreviewDialog(std::shared_ptr<const engine::Clu
     m_notices = new QLabel(this);
     m_notices->setWordWrap(true);
     layout->addWidget(m_notices);
+    m_runNote = new QLabel(this);
+    m_runNote->setObjectName(QStringLiteral("runNote"));
+    m_runNote->setWordWrap(true);
+    layout->addWidget(m_runNote);
 
     m_buttons = new QDialogButtonBox(this);
     m_buttons->addButton(tr("Run plan"), QDialogButtonBox::AcceptRole)->setEnabled(false);
@@ -141,7 +160,8 @@ RebalancePreviewDialog::RebalancePreviewDialog(std::shared_ptr<const engine::Clu
             m_preview = updated;
         }
     });
-    resize(1000, 760);
+    resize(1040, 800);
+    setLive(false);
     replan();
 }
 
@@ -184,6 +204,7 @@ void RebalancePreviewDialog::replan()
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const quint64 generation = ++m_generation;
     m_figures->setText(tr("Planning…"));
+    m_checks.clear();
     m_buttons->buttons().front()->setEnabled(false);
     const auto state = m_state;
     const auto cancel = m_cancel;
@@ -215,6 +236,7 @@ void RebalancePreviewDialog::showResult(const std::shared_ptr<const Result>& res
     if (p.error) {
         m_figures->setText(tr("<b>No plan:</b> %1").arg(QString::fromStdString(p.error->message).toHtmlEscaped()));
         m_notices->clear();
+        updateRunState();
         Q_EMIT planReady();
         return;
     }
@@ -243,8 +265,120 @@ void RebalancePreviewDialog::showResult(const std::shared_ptr<const Result>& res
     m_afterLabel->setText(tr("After: max/mean %1").arg(s.after.maxOverMean, 0, 'f', 2));
     m_before->setMatrix(result->before);
     m_after->setMatrix(result->after);
-    m_buttons->buttons().front()->setEnabled(!p.plan.moves.empty());
+    updateRunState();
     Q_EMIT planReady();
+    evaluateChecks();
+}
+
+void RebalancePreviewDialog::setLive(bool live)
+{
+    m_live = live;
+    updateRunState();
+    evaluateChecks();
+}
+
+void RebalancePreviewDialog::setPreflightFacts(const live::PreflightFacts& facts)
+{
+    m_facts = facts;
+    m_factsError.clear();
+    evaluateChecks();
+}
+
+void RebalancePreviewDialog::setPreflightError(const QString& message)
+{
+    m_facts = live::PreflightFacts{};
+    m_facts->healthError = m_facts->diskError = m_facts->jobsError = message.toStdString();
+    m_factsError = message;
+    evaluateChecks();
+}
+
+void RebalancePreviewDialog::evaluateChecks()
+{
+    const quint64 generation = ++m_checkGeneration;
+    m_checks.clear(); // what was shown belongs to an older plan or older facts
+    updateRunState();
+    if (!m_preview || m_preview->error) {
+        m_preflight->setText(m_preview ? tr("No plan, nothing to check.") : tr("Checking once the plan is ready…"));
+        return;
+    }
+    if (m_live && !m_facts) {
+        m_preflight->setText(tr("Asking the coordinator…"));
+        return;
+    }
+    const auto state = m_state;
+    const auto preview = m_preview;
+    const std::optional<live::PreflightFacts> facts = m_live ? m_facts : std::nullopt;
+    runAsync(
+        QThreadPool::globalInstance(), this,
+        [state, preview, facts, generation] {
+            return std::make_pair(generation, evaluatePreflight(*state, preview->plan, facts ? &*facts : nullptr));
+        },
+        [this](const std::pair<quint64, std::vector<PreflightCheck>>& result) {
+            if (result.first != m_checkGeneration)
+                return;
+            m_checks = result.second;
+            showChecks();
+            updateRunState();
+            Q_EMIT preflightReady();
+        });
+}
+
+void RebalancePreviewDialog::showChecks()
+{
+    QStringList lines;
+    for (const PreflightCheck& c : m_checks) {
+        QString mark;
+        QString colour;
+        switch (c.status) {
+        case PreflightCheck::Status::Passed:
+            mark = QStringLiteral("✔");
+            colour = QStringLiteral("#2e7d32");
+            break;
+        case PreflightCheck::Status::Warning:
+            mark = QStringLiteral("⚠");
+            colour = QStringLiteral("#b26a00");
+            break;
+        case PreflightCheck::Status::Failed:
+            mark = QStringLiteral("✖");
+            colour = QStringLiteral("#c62828");
+            break;
+        case PreflightCheck::Status::Unknown:
+            mark = QStringLiteral("?");
+            colour = QStringLiteral("#757575");
+            break;
+        }
+        lines << QStringLiteral("<span style=\"color:%1\"><b>%2 %3</b></span>: %4")
+                     .arg(colour, mark, QString::fromStdString(c.title).toHtmlEscaped(),
+                          QString::fromStdString(c.detail).toHtmlEscaped());
+    }
+    m_preflight->setText(lines.join(QStringLiteral("<br>")));
+}
+
+bool RebalancePreviewDialog::canRun() const
+{
+    return m_preview && !m_preview->error && !m_preview->plan.moves.empty() && !m_checks.empty() &&
+           !preflightBlocks(m_checks);
+}
+
+void RebalancePreviewDialog::updateRunState()
+{
+    QAbstractButton* run = m_buttons->buttons().front();
+    run->setEnabled(canRun());
+    run->setToolTip(!m_checks.empty() && preflightBlocks(m_checks) ? tr("A preflight check failed") : QString());
+    if (!m_live) {
+        m_runNote->setText(tr("Run applies the plan to the embedded cluster, one move after another."));
+    } else if (m_preview && m_preview->fitsBackgroundRebalance()) {
+        m_runNote->setText(tr("Run starts a background rebalance on the coordinator (citus_rebalance_start with "
+                              "this strategy and transfer mode); it goes on if ShardScope closes. Stop calls "
+                              "citus_rebalance_stop()."));
+    } else if (m_preview && m_preview->options.drainNode != 0) {
+        m_runNote->setText(tr("Run drains the node with citus_drain_node on the coordinator; Stop cancels the "
+                              "statement."));
+    } else {
+        m_runNote->setText(tr("citus_rebalance_start takes no threshold, move limit or ShardScope strategy, so Run "
+                              "carries out the planned moves one after another (citus_move_shard_placement); "
+                              "Stop cancels the move running and the ones not started."));
+    }
 }
 
 } // namespace shardscope

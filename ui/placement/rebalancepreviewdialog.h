@@ -2,10 +2,12 @@
 #pragma once
 
 #include "heatmap/heatmapmatrix.h"
+#include "heatmap/rebalancepreflight.h"
 #include "heatmap/rebalancepreview.h"
 
 #include <QDialog>
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -37,18 +39,41 @@ public:
     void setOptions(const RebalancePreviewOptions& options);
     RebalancePreviewOptions options() const;
 
+    /**
+     * Marks the preview as one for a live coordinator: the preflight waits for setPreflightFacts() and the
+     * run note says what Run starts there (a background rebalance, or the planned moves one by one).
+     */
+    void setLive(bool live);
+    /** What the coordinator told (read on a side connection by the caller). */
+    void setPreflightFacts(const live::PreflightFacts& facts);
+    /** The side connection failed: reachability and the rest are unknown. */
+    void setPreflightError(const QString& message);
+    /** The last evaluated checks (empty until preflightReady()). */
+    const std::vector<PreflightCheck>& preflightChecks() const { return m_checks; }
+    /** Whether Run may be pressed: a plan with moves and no failed check. */
+    bool canRun() const;
+
 Q_SIGNALS:
     void planReady();
+    void preflightReady();
 
 private:
     struct Result;
     void replan();
     void showResult(const std::shared_ptr<const Result>& result);
+    void evaluateChecks();
+    void showChecks();
+    void updateRunState();
 
     std::shared_ptr<const engine::ClusterState> m_state;
     std::shared_ptr<const RebalancePreview> m_preview;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     quint64 m_generation = 0;
+    quint64 m_checkGeneration = 0;
+    bool m_live = false;
+    std::optional<live::PreflightFacts> m_facts;
+    QString m_factsError;
+    std::vector<PreflightCheck> m_checks;
 
     QComboBox* m_strategy = nullptr;
     QDoubleSpinBox* m_threshold = nullptr;
@@ -57,6 +82,8 @@ private:
     QComboBox* m_mode = nullptr;
     QLabel* m_figures = nullptr;
     QLabel* m_notices = nullptr;
+    QLabel* m_preflight = nullptr;
+    QLabel* m_runNote = nullptr;
     QStandardItemModel* m_moves = nullptr;
     HeatmapView* m_before = nullptr;
     HeatmapView* m_after = nullptr;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "heatmap/heatmapview.h"
+#include "placement/jobprogresspanel.h"
 #include "placement/movepreviewdialog.h"
 #include "placement/placementpage.h"
 #include "placement/rebalancepreviewdialog.h"
 #include "sim/embeddedclustersource.h"
 
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -212,6 +216,145 @@ private Q_SLOTS:
         const auto refs = engine::referenceShards(after);
         for (const auto& p : after.placements)
             QVERIFY(p.group != worker->group || refs.count(p.shard));
+    }
+
+    void embeddedPreflightFromTheState()
+    {
+        m_page->previewRebalance();
+        RebalancePreviewDialog* dialog = m_page->rebalancePreview();
+        // The plan and the checks may both be done by now: wait on the result, not on the signal.
+        QTRY_VERIFY(!dialog->preflightChecks().empty());
+        const auto& checks = dialog->preflightChecks();
+        QCOMPARE(checks.size(), std::size_t(4));
+        QCOMPARE(checks[0].status, PreflightCheck::Status::Passed); // every node active
+        QCOMPARE(checks[1].status, PreflightCheck::Status::Passed); // reference tables everywhere
+        QVERIFY(checks[1].detail.find("reference table(s) on all") != std::string::npos);
+        // No disks to ask: said so, not guessed.
+        QCOMPARE(checks[2].status, PreflightCheck::Status::Unknown);
+        QVERIFY(checks[2].detail.find("no disks") != std::string::npos);
+        QCOMPARE(checks[3].status, PreflightCheck::Status::Passed);
+        QVERIFY(dialog->canRun());
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("runNote"))->text().contains(QStringLiteral("embedded")));
+    }
+
+    void preflightWithLiveFacts_data()
+    {
+        QTest::addColumn<int>("broken");     // node-to-node connections that fail
+        QTest::addColumn<bool>("rebalance"); // a rebalance job is running
+        QTest::addColumn<double>("freeShare");
+        QTest::addColumn<bool>("diskKnown");
+        QTest::addColumn<bool>("canRun");
+        QTest::newRow("all well") << 0 << false << 0.9 << true << true;
+        QTest::newRow("unreachable node") << 1 << false << 0.9 << true << false;
+        QTest::newRow("rebalance running") << 0 << true << 0.9 << true << false;
+        QTest::newRow("disk nearly full") << 0 << false << 0.1 << true << false;
+        QTest::newRow("disk unknown still runs") << 0 << false << 0.9 << false << true;
+    }
+
+    void preflightWithLiveFacts()
+    {
+        QFETCH(int, broken);
+        QFETCH(bool, rebalance);
+        QFETCH(double, freeShare);
+        QFETCH(bool, diskKnown);
+        QFETCH(bool, canRun);
+        m_page->previewRebalance();
+        RebalancePreviewDialog* dialog = m_page->rebalancePreview();
+        dialog->setLive(true);
+        QTRY_VERIFY(dialog->preview() != nullptr);
+        QVERIFY(!dialog->canRun()); // waits for the coordinator's answer
+        const auto& state = *m_source->currentSnapshot().state;
+        live::PreflightFacts facts;
+        facts.healthKnown = true;
+        for (const auto& from : state.nodes) {
+            for (const auto& to : state.nodes)
+                facts.health.push_back({from.name, from.port, to.name, to.port, true});
+        }
+        for (int i = 0; i < broken; ++i)
+            facts.health[std::size_t(i) + 1].ok = false;
+        facts.diskKnown = diskKnown;
+        if (!diskKnown)
+            facts.diskError = "function citus_local_disk_space_stats() does not exist";
+        const std::int64_t total = std::int64_t(1) << 40;
+        // freeShare of the disk is free: 10 % (minus what arrives) is below Citus's 10 % to keep.
+        for (const auto& n : state.nodes)
+            facts.disks.push_back({n.name, n.port, std::int64_t(double(total) * freeShare), total, {}});
+        facts.jobsKnown = true;
+        if (rebalance)
+            facts.jobs.push_back({7, "running", "rebalance", "Rebalance all colocation groups"});
+        dialog->setPreflightFacts(facts);
+        QTRY_VERIFY(!dialog->preflightChecks().empty());
+        const auto& checks = dialog->preflightChecks();
+        QCOMPARE(checks[0].status, broken ? PreflightCheck::Status::Failed : PreflightCheck::Status::Passed);
+        QCOMPARE(checks[2].status, !diskKnown        ? PreflightCheck::Status::Unknown
+                                   : freeShare < 0.2 ? PreflightCheck::Status::Failed
+                                                     : PreflightCheck::Status::Passed);
+        if (!diskKnown)
+            QVERIFY(checks[2].detail.find("cannot tell free disk") != std::string::npos);
+        QCOMPARE(checks[3].status, rebalance ? PreflightCheck::Status::Failed : PreflightCheck::Status::Passed);
+        QCOMPARE(dialog->canRun(), canRun);
+        auto* label = dialog->findChild<QLabel*>(QStringLiteral("preflightLabel"));
+        QVERIFY(label->text().contains(QStringLiteral("Free disk on target nodes")));
+        // Citus's own strategy with its defaults: Run starts a background rebalance.
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("runNote"))->text().contains(QStringLiteral("background")));
+    }
+
+    void runningPlanShowsProgressAndFinishes()
+    {
+        m_page->previewRebalance();
+        RebalancePreviewDialog* dialog = m_page->rebalancePreview();
+        QTRY_VERIFY(dialog->preview() != nullptr);
+        const std::size_t moves = dialog->preview()->plan.moves.size();
+        QVERIFY(moves > 1);
+        JobProgressPanel* panel = m_page->progressPanel();
+        QSignalSpy finished(panel, &JobProgressPanel::taskFinished);
+        dialog->accept();
+        QVERIFY(panel->isVisible());
+        QVERIFY(panel->isRunning());
+        QCOMPARE(panel->progressBar()->maximum(), int(moves));
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.front().at(0).toInt(), int(moves)); // all succeeded
+        QCOMPARE(finished.front().at(1).toInt(), 0);
+        QVERIFY(!panel->isVisible());
+        QCOMPARE(panel->progressBar()->value(), int(moves));
+        QVERIFY(!m_page->statusText().startsWith(QStringLiteral("Failed")));
+    }
+
+    void stopCancelsWhatHasNotRun()
+    {
+        m_page->previewRebalance();
+        RebalancePreviewDialog* dialog = m_page->rebalancePreview();
+        QTRY_VERIFY(dialog->preview() != nullptr);
+        const auto plan = dialog->preview()->plan;
+        JobProgressPanel* panel = m_page->progressPanel();
+        QSignalSpy finished(panel, &JobProgressPanel::taskFinished);
+        // Keep the embedded cluster's worker busy so the moves are still queued when Stop is pressed.
+        for (int i = 0; i < 40; ++i)
+            m_source->submit(engine::CreatePlainTable{"public", "busy_" + std::to_string(i), 0, 0});
+        dialog->accept();
+        QTest::mouseClick(panel->stopButton(), Qt::LeftButton);
+        QVERIFY(!panel->stopButton()->isEnabled());
+        QTRY_COMPARE(finished.count(), 1);
+        const int done = finished.front().at(0).toInt();
+        const int canceled = finished.front().at(2).toInt();
+        QCOMPARE(done + canceled, int(plan.moves.size()));
+        QVERIFY(canceled > 0);
+        QVERIFY(m_page->statusText().startsWith(QStringLiteral("Stopped")));
+        // Exactly the moves that ran are in the cluster: the plan's first `done` ones, in order.
+        m_source->waitForIdle();
+        QTRY_VERIFY(m_source->currentSnapshot().generation > 0);
+        const auto& after = *m_source->currentSnapshot().state;
+        int moved = 0;
+        for (const auto& m : plan.moves) {
+            engine::GroupId target = -1;
+            for (const auto& n : after.nodes) {
+                if (n.id == m.target)
+                    target = n.group;
+            }
+            moved += std::any_of(after.placements.begin(), after.placements.end(),
+                                 [&](const auto& p) { return p.shard == m.shard && p.group == target; });
+        }
+        QCOMPARE(moved, done);
     }
 
 private:
