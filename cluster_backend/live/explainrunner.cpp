@@ -132,10 +132,13 @@ Error ExplainRunner::explainError(const Error& server, bool cancelled, bool tran
         error.message = "The statement names something that does not exist: " + said + ".";
         if (error.hint.empty())
             error.hint = "Check the spelling and the schema (search_path) of the names in the statement.";
-    } else if (contains(said, "repartition")) {
+    } else if (contains(said, "requires repartitioning")) {
         error.message = "Citus needs a repartition join to run this statement: " + said + ".";
-        if (error.hint.empty() || contains(error.hint, "enable_repartition_joins"))
-            error.hint = "Tick \"repartition joins\" (citus.enable_repartition_joins) and run again.";
+        error.hint = "Tick \"repartition joins\" (citus.enable_repartition_joins) and run again.";
+    } else if (contains(said, "EXPLAIN ANALYZE is currently not supported")) {
+        error.message = "Citus cannot run EXPLAIN ANALYZE of this statement: " + said + ".";
+        if (error.hint.empty())
+            error.hint = "Untick ANALYZE to see the plan without running the statement.";
     } else if (server.code == codes::kConnectionLost || server.code == codes::kUnreachable ||
                server.code == codes::kTimeout || server.code == codes::kAuthFailed || server.code == codes::kAuthSpec) {
         // Connection problems are already explained with a fix.
