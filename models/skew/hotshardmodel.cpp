@@ -67,12 +67,10 @@ QVariant HotShardModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return index.column() >= SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ToolTipRole:
-        return tr("Shard group of shard %1 (colocation group %2): %3 in %4 colocated shards. Click to show it "
-                  "on the Placement tab.")
+        return tr("Shard group of shard %1 (colocation group %2): %3 in %4. Click to show it on the Placement tab.")
             .arg(group.shard)
             .arg(group.colocationId)
-            .arg(Format::bytes(group.bytes))
-            .arg(group.shards.size());
+            .arg(Format::bytes(group.bytes), tr("%n colocated shard(s)", nullptr, int(group.shards.size())));
     case SortRole:
         switch (index.column()) {
         case ShardColumn:

@@ -2,7 +2,10 @@
 #include "skewhistoryrecorder.h"
 
 #include "api/async.h"
+#include "operationmarkers.h"
+#include "snapshot/operationjournal.h"
 
+#include <QFileInfo>
 #include <QSemaphore>
 
 namespace shardscope {
@@ -101,6 +104,44 @@ void SkewHistoryRecorder::load(qint64 fromMs, qint64 toMs)
                 Q_EMIT failed(answer.error);
             else
                 Q_EMIT historyLoaded(answer.history);
+        });
+}
+
+void SkewHistoryRecorder::loadJournalMarkers(const QString& journalPath, const QString& source, const QString& cluster,
+                                             qint64 fromMs)
+{
+    struct Answer
+    {
+        SkewHistory markers;
+        QString error;
+    };
+    runAsync(
+        &m_pool, this,
+        [path = journalPath, source = source.toStdString(), cluster = cluster.toStdString(), fromMs] {
+            Answer answer;
+            if (!QFileInfo::exists(path))
+                return answer; // opening would create it: the journal is only read here
+            snapshot::OperationJournal journal;
+            if (Status status = journal.open(path.toStdString()); !status) {
+                answer.error = QString::fromStdString(status.error().message);
+                return answer;
+            }
+            snapshot::JournalFilter filter;
+            filter.outcome = "ok";
+            filter.fromMs = fromMs;
+            auto entries = journal.entries(filter);
+            if (!entries)
+                answer.error = QString::fromStdString(entries.error().message);
+            else
+                answer.markers.markers = OperationMarkers::fromJournal(*entries, source, cluster);
+            journal.close();
+            return answer;
+        },
+        [this](const Answer& answer) {
+            if (!answer.error.isEmpty())
+                Q_EMIT failed(answer.error);
+            else
+                Q_EMIT journalMarkersLoaded(answer.markers);
         });
 }
 

@@ -41,12 +41,20 @@ public:
     int retentionDays() const { return m_retentionDays; }
     /** Reads a time range; the answer comes as historyLoaded(). */
     void load(qint64 fromMs, qint64 toMs);
+    /**
+     * Reads the successful operations of one cluster (source "live"/"embedded", its display name) since fromMs
+     * from the operations journal at journalPath, read-only (a missing file is no journal yet); the answer comes
+     * as journalMarkersLoaded().
+     */
+    void loadJournalMarkers(const QString& journalPath, const QString& source, const QString& cluster, qint64 fromMs);
 
     /** Blocks until the queued work has run (shutdown and tests only). */
     void waitForIdle();
 
 Q_SIGNALS:
     void historyLoaded(const shardscope::SkewHistory& history);
+    /** The journal's operations as markers (samples empty). */
+    void journalMarkersLoaded(const shardscope::SkewHistory& markers);
     void failed(const QString& message);
 
 private:

@@ -8,10 +8,13 @@
 #include "dashboards/skewhistogramchart.h"
 #include "dashboards/skewnodebarchart.h"
 #include "dashboards/skewtimelinechart.h"
-#include "format.h"
+#include "live/liveclustersource.h"
 #include "placement/rebalancepreviewdialog.h"
 #include "skew/hotshardmodel.h"
+#include "skew/operationmarkers.h"
 #include "skewchartframe.h"
+#include "snapshot/operationjournal.h"
+#include "toptenantspanel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -23,6 +26,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
 #include <QVBoxLayout>
@@ -35,27 +39,17 @@ namespace {
 const QString kThresholdKey = QStringLiteral("skew/thresholdPercent");
 const QString kRetentionKey = QStringLiteral("skew/retentionDays");
 const QString kLiveSampleKey = QStringLiteral("skew/liveSampleSeconds");
+const QString kTimeRangeKey = QStringLiteral("skew/timeRange");
 constexpr double kDefaultThreshold = 20.0;
 constexpr int kDefaultRetentionDays = 30;
 constexpr int kDefaultLiveSampleSeconds = 30;
 constexpr int kHottest = 20;
 constexpr int kSizeBands = 10;
 
-/** What kind of operation a job summary describes, for its marker on the time axis. */
-std::string operationKind(const QString& summary)
+QString& journalPathOverride()
 {
-    const QString s = summary.toLower();
-    if (s.contains(QLatin1String("rebalance")))
-        return "rebalance";
-    if (s.contains(QLatin1String("move")))
-        return "move";
-    if (s.contains(QLatin1String("split")))
-        return "split";
-    if (s.contains(QLatin1String("isolate")))
-        return "isolate";
-    if (s.contains(QLatin1String("drain")))
-        return "drain";
-    return "operation";
+    static QString path;
+    return path;
 }
 
 } // namespace
@@ -67,16 +61,26 @@ SkewPage::SkewPage(const PageContext& context, QWidget* parent) : QWidget(parent
     m_recorder.setRetentionDays(settings.value(kRetentionKey, kDefaultRetentionDays).toInt());
     buildUi();
     connect(&m_recorder, &SkewHistoryRecorder::historyLoaded, this, &SkewPage::onHistoryLoaded);
+    connect(&m_recorder, &SkewHistoryRecorder::journalMarkersLoaded, this,
+            [this](const SkewHistory& journal) { addMarkers(journal.markers); });
     connect(&m_recorder, &SkewHistoryRecorder::failed, this, [this](const QString& message) {
         m_problem = tr("History: %1").arg(message);
         updateStatus();
     });
     if (m_context.source) {
         connect(m_context.source, &ClusterSource::snapshotReady, this, &SkewPage::showSnapshot);
+        connect(m_context.source, &ClusterSource::snapshotReady, m_tenants, &TopTenantsPanel::showSnapshot);
         connect(m_context.source, &ClusterSource::jobFinished, this, &SkewPage::onJobFinished);
-        if (!m_context.source->currentSnapshot().isNull())
+        if (!m_context.source->currentSnapshot().isNull()) {
             showSnapshot(m_context.source->currentSnapshot());
+            m_tenants->showSnapshot(m_context.source->currentSnapshot());
+        }
     }
+}
+
+void SkewPage::setJournalPath(const QString& path)
+{
+    journalPathOverride() = path;
 }
 
 SkewPage::~SkewPage() = default;
@@ -103,6 +107,11 @@ void SkewPage::buildUi()
         new SkewChartFrame(tr("Skew over time"), m_timeline, [c = m_timeline] { return c->csv(); }),
         new SkewChartFrame(tr("Growth per node"), m_growth, [c = m_growth] { return c->csv(); }),
     };
+    m_tenants = new TopTenantsPanel(m_context.source);
+    connect(m_tenants, &TopTenantsPanel::tenantActivated, this,
+            [this](qint64 colocationId, qint64 shardId) { onTenantActivated(colocationId, shardId); });
+    m_frames.append(m_tenants->chartFrame());
+
     for (int i = 0; i < m_frames.size(); ++i) {
         connect(m_frames[i], &SkewChartFrame::exported, this, [this](const QString& path) {
             m_problem.clear();
@@ -126,22 +135,17 @@ void SkewPage::buildUi()
     m_hotView->setToolTip(tr("Click a shard group to show it on the Placement tab"));
     connect(m_hotView, &QTableView::clicked, this, &SkewPage::onHotShardClicked);
     m_hotView->setMinimumHeight(120);
-    auto* hotBox = new QGroupBox(tr("Hottest shard groups"));
-    auto* hotLayout = new QVBoxLayout(hotBox);
-    hotLayout->setContentsMargins(4, 4, 4, 4);
-    hotLayout->addWidget(m_hotView);
-
-    m_tenants = new QLabel;
-    m_tenants->setObjectName(QStringLiteral("tenantsMessage"));
-    // Explicit line breaks, no word wrap: a wrapping label would make the page's height depend on its width.
-    m_tenants->setText(tr("Top tenants: tenant statistics need Citus 12+ with citus.stat_tenants_track\n"
-                          "(citus_stat_tenants); this cluster source does not deliver them yet."));
-    hotLayout->addWidget(m_tenants);
+    // The hottest shard groups and the busiest tenants share a place: both lead to a shard in the heatmap.
+    auto* hotTabs = new QTabWidget;
+    hotTabs->setObjectName(QStringLiteral("hotTabs"));
+    hotTabs->setDocumentMode(true);
+    hotTabs->addTab(m_hotView, tr("Hottest shard groups"));
+    hotTabs->addTab(m_tenants, tr("Top tenants"));
 
     // Current figures on top (meaningful from the first snapshot), history below.
     auto* now = new QHBoxLayout;
     now->addWidget(m_frames[0], 2);
-    now->addWidget(hotBox, 3);
+    now->addWidget(hotTabs, 3);
     auto* history = new QHBoxLayout;
     history->addWidget(m_frames[1], 2);
     history->addWidget(m_frames[2], 3);
@@ -212,6 +216,17 @@ QWidget* SkewPage::buildControls()
     m_stackBy->addItems({tr("colocation group"), tr("table")});
     connect(m_stackBy, &QComboBox::currentIndexChanged, this, &SkewPage::showNodeBytes);
 
+    m_rangeBox = new QComboBox;
+    m_rangeBox->setObjectName(QStringLiteral("timeRange"));
+    m_rangeBox->setToolTip(tr("How much of the history the skew and growth charts show"));
+    const QStringList rangeNames{tr("last hour"), tr("last day"), tr("last week"), tr("all kept")};
+    for (const SkewTimeRange::Preset preset : SkewTimeRange::presets())
+        m_rangeBox->addItem(rangeNames[int(preset)], int(preset));
+    m_range = SkewTimeRange::fromKey(settings.value(kTimeRangeKey).toString());
+    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(m_range)));
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this,
+            [this] { setTimeRange(SkewTimeRange::Preset(m_rangeBox->currentData().toInt())); });
+
     m_pauseButton = new QPushButton(tr("Pause"));
     m_pauseButton->setCheckable(true);
     m_pauseButton->setToolTip(tr("Stop updating the charts and recording history until resumed"));
@@ -220,6 +235,8 @@ QWidget* SkewPage::buildControls()
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("skewStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The status may be long: it never widens the page (the whole text is in the tooltip).
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* bar = new QWidget;
     auto* layout = new QHBoxLayout(bar);
@@ -232,6 +249,9 @@ QWidget* SkewPage::buildControls()
     layout->addSpacing(12);
     layout->addWidget(new QLabel(tr("Stack bytes by:")));
     layout->addWidget(m_stackBy);
+    layout->addSpacing(12);
+    layout->addWidget(new QLabel(tr("Show:")));
+    layout->addWidget(m_rangeBox);
     layout->addSpacing(12);
     layout->addWidget(m_pauseButton);
     layout->addSpacing(12);
@@ -253,6 +273,10 @@ void SkewPage::showSnapshot(const ClusterSnapshot& snapshot)
         m_pending = snapshot;
     if (!m_paused && !m_computing)
         startComputation();
+    // Rebalances run by Citus itself (psql, another tool) are marked too; the source has read them already.
+    if (const auto* live = qobject_cast<const live::LiveClusterSource*>(m_context.source);
+        live && snapshot.sourceKind == SourceKind::Live && !m_historyPath.isEmpty())
+        addMarkers(OperationMarkers::fromBackgroundJobs(live->backgroundJobs()));
     updateStatus();
 }
 
@@ -284,9 +308,6 @@ void SkewPage::applyFigures(const SkewFigures& figures, const ClusterSnapshot& s
     m_hotModel->setReport(figures.report);
     m_hotView->resizeColumnsToContents();
     m_hotView->horizontalHeader()->setSectionResizeMode(HotShardModel::TablesColumn, QHeaderView::Stretch);
-    if (snapshot.sourceKind == SourceKind::Embedded)
-        m_tenants->setText(tr("Top tenants: the embedded demo cluster keeps no tenant statistics.\n"
-                              "On a live cluster they need Citus 12+ with citus.stat_tenants_track."));
     recordSample(figures.sample, snapshot);
     updateVerdict();
     updateStatus();
@@ -315,7 +336,16 @@ void SkewPage::recordSample(const snapshot::MetricSample& sample, const ClusterS
         m_lastSampleMs = 0;
         m_recorder.open(path);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_recorder.load(now - qint64(m_recorder.retentionDays()) * 24 * 3600 * 1000, sample.atMs - 1);
+        const qint64 from = now - qint64(m_recorder.retentionDays()) * 24 * 3600 * 1000;
+        m_recorder.load(from, sample.atMs - 1);
+        // Operations run in earlier sessions (or from the journal's other windows) are marked as well.
+        const QString journal = journalPathOverride().isEmpty()
+                                    ? QString::fromStdString(snapshot::OperationJournal::defaultPath())
+                                    : journalPathOverride();
+        const QString source =
+            snapshot.sourceKind == SourceKind::Live ? QStringLiteral("live") : QStringLiteral("embedded");
+        const QString cluster = m_context.source ? m_context.source->displayName() : snapshot.sourceName;
+        m_recorder.loadJournalMarkers(journal, source, cluster, from);
     }
     // Live clusters are sampled at most every liveSampleSeconds; the embedded one changes only on operations.
     const qint64 minGapMs = snapshot.sourceKind == SourceKind::Live
@@ -338,10 +368,7 @@ void SkewPage::onHistoryLoaded(const SkewHistory& history)
     std::vector<snapshot::MetricSample> samples = history.samples;
     samples.insert(samples.end(), m_history.samples.begin(), m_history.samples.end());
     std::vector<snapshot::OperationMarker> markers = history.markers;
-    for (const snapshot::OperationMarker& marker : m_history.markers) {
-        if (std::find(markers.begin(), markers.end(), marker) == markers.end())
-            markers.push_back(marker);
-    }
+    OperationMarkers::merge(markers, m_history.markers);
     m_history = {std::move(samples), std::move(markers)};
     updateHistoryCharts();
     updateStatus();
@@ -351,7 +378,7 @@ void SkewPage::onJobFinished(JobId, const JobResult& result)
 {
     if (!result.ok() || result.summary.isEmpty())
         return;
-    snapshot::OperationMarker marker{QDateTime::currentMSecsSinceEpoch(), operationKind(result.summary),
+    snapshot::OperationMarker marker{QDateTime::currentMSecsSinceEpoch(), OperationMarkers::kindOf(result.summary),
                                      result.summary.left(300).toStdString()};
     m_recorder.addMarker(marker);
     m_history.markers.push_back(std::move(marker));
@@ -365,10 +392,37 @@ void SkewPage::trimToRetention()
     std::erase_if(m_history.markers, [cutoff](const snapshot::OperationMarker& m) { return m.atMs < cutoff; });
 }
 
+void SkewPage::addMarkers(const std::vector<snapshot::OperationMarker>& markers)
+{
+    const std::size_t before = m_history.markers.size();
+    OperationMarkers::merge(m_history.markers, markers);
+    if (m_history.markers.size() != before) {
+        trimToRetention();
+        updateHistoryCharts();
+    }
+}
+
+SkewHistory SkewPage::shownHistory() const
+{
+    return SkewTimeRange::filter(m_history, m_range, QDateTime::currentMSecsSinceEpoch());
+}
+
+void SkewPage::setTimeRange(SkewTimeRange::Preset preset)
+{
+    QSettings().setValue(kTimeRangeKey, SkewTimeRange::key(preset));
+    if (const int index = m_rangeBox->findData(int(preset)); index != m_rangeBox->currentIndex()) {
+        const QSignalBlocker block(m_rangeBox);
+        m_rangeBox->setCurrentIndex(index);
+    }
+    m_range = preset;
+    updateHistoryCharts();
+}
+
 void SkewPage::updateHistoryCharts()
 {
-    m_timeline->setHistory(m_history.samples, m_history.markers);
-    m_growth->setHistory(m_history.samples);
+    const SkewHistory shown = shownHistory();
+    m_timeline->setHistory(shown.samples, shown.markers);
+    m_growth->setHistory(shown.samples);
 }
 
 void SkewPage::setThresholdPercent(double percent)
@@ -412,17 +466,12 @@ void SkewPage::updateStatus()
         parts.append(m_pending ? tr("Paused: a newer snapshot is waiting") : tr("Paused"));
     else if (m_computing)
         parts.append(tr("Updating…"));
-    if (m_figures) {
-        parts.append(tr("%1 on %2 nodes, %3 shards")
-                         .arg(Format::bytes(m_figures->report.totalBytes))
-                         .arg(m_figures->report.nodes.size())
-                         .arg(m_figures->distributedShards));
-    }
-    parts.append(m_history.samples.size() == 1 ? tr("1 history sample")
-                                               : tr("%1 history samples").arg(m_history.samples.size()));
+    // Sizes, nodes and shards are in the window's status bar already: this line is about the history.
+    parts.append(tr("%n history sample(s)", nullptr, int(m_history.samples.size())));
     if (!m_problem.isEmpty())
         parts.append(m_problem);
     m_status->setText(parts.join(QStringLiteral(" · ")));
+    m_status->setToolTip(m_status->text());
 }
 
 void SkewPage::setPaused(bool paused)
@@ -435,6 +484,7 @@ void SkewPage::setPaused(bool paused)
         m_pauseButton->setChecked(paused);
     }
     m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
+    m_tenants->setPaused(paused);
     if (!paused && !m_computing)
         startComputation();
     updateStatus();
@@ -448,6 +498,13 @@ void SkewPage::onHotShardClicked(const QModelIndex& index)
     if (m_context.selection)
         m_context.selection->setCurrent({ClusterItemKind::ColocationGroup, qint64(group->colocationId)});
     Q_EMIT shardGroupActivated(qint64(group->colocationId), qint64(group->shard));
+}
+
+void SkewPage::onTenantActivated(qint64 colocationId, qint64 shardId)
+{
+    if (m_context.selection)
+        m_context.selection->setCurrent({ClusterItemKind::ColocationGroup, colocationId});
+    Q_EMIT shardGroupActivated(colocationId, shardId);
 }
 
 void SkewPage::requestRebalancePreview()
@@ -478,12 +535,13 @@ void SkewPage::submitRebalance()
     for (const auto& request : requests)
         m_context.source->submit(request);
     // One marker for the whole plan; each move adds its own when it finishes.
-    snapshot::OperationMarker marker{QDateTime::currentMSecsSinceEpoch(), "rebalance",
-                                     tr("Rebalance started: %1 operations").arg(requests.size()).toStdString()};
+    snapshot::OperationMarker marker{
+        QDateTime::currentMSecsSinceEpoch(), "rebalance",
+        tr("Rebalance started: %n operation(s)", nullptr, int(requests.size())).toStdString()};
     m_recorder.addMarker(marker);
     m_history.markers.push_back(std::move(marker));
     m_problem.clear();
-    m_status->setText(tr("Running the rebalance plan: %1 operations…").arg(requests.size()));
+    m_status->setText(tr("Running the rebalance plan: %n operation(s)…", nullptr, int(requests.size())));
     updateHistoryCharts();
 }
 

@@ -6,6 +6,7 @@
 #include "pagecontext.h"
 #include "skew/skewfigures.h"
 #include "skew/skewhistoryrecorder.h"
+#include "skew/skewtimerange.h"
 #include "skew/skewverdict.h"
 
 #include <QPointer>
@@ -28,6 +29,7 @@ class SkewGrowthChart;
 class SkewHistogramChart;
 class SkewNodeBarChart;
 class SkewTimelineChart;
+class TopTenantsPanel;
 
 /**
  * The Skew tab: is data piling up on one node? A verdict line with a user-set threshold, bytes per node stacked
@@ -50,10 +52,17 @@ public:
     const SkewVerdict& verdict() const { return m_verdict; }
     QString verdictText() const;
     HotShardModel* hotShardModel() const { return m_hotModel; }
-    /** The chart frames, in page order: bytes per node, distribution, skew over time, growth. */
+    /** The chart frames, in page order: bytes per node, distribution, skew over time, growth, top tenants. */
     QList<SkewChartFrame*> chartFrames() const { return m_frames; }
     bool isPaused() const { return m_paused; }
     qsizetype sampleCount() const { return static_cast<qsizetype>(m_history.samples.size()); }
+    /** The history as kept (retention) and as the time-axis charts show it (time range). */
+    const SkewHistory& history() const { return m_history; }
+    SkewHistory shownHistory() const;
+    SkewTimeRange::Preset timeRange() const { return m_range; }
+    TopTenantsPanel* tenantsPanel() const { return m_tenants; }
+    /** Where operation markers are read from besides this page's own operations; default: the app's journal. */
+    static void setJournalPath(const QString& path);
     /** The rebalance preview opened by the verdict's button, while it is open. */
     RebalancePreviewDialog* rebalancePreview() const;
 
@@ -61,6 +70,8 @@ public Q_SLOTS:
     void showSnapshot(const shardscope::ClusterSnapshot& snapshot);
     void setPaused(bool paused);
     void setThresholdPercent(double percent);
+    /** Applies a time range to the time-axis charts and remembers it in the settings. */
+    void setTimeRange(shardscope::SkewTimeRange::Preset preset);
 
 Q_SIGNALS:
     /** The verdict's button was pressed: the page opens the rebalance preview dialog on the current snapshot. */
@@ -79,6 +90,8 @@ private:
     void recordSample(const snapshot::MetricSample& sample, const ClusterSnapshot& snapshot);
     void onJobFinished(JobId job, const JobResult& result);
     void onHistoryLoaded(const SkewHistory& history);
+    void addMarkers(const std::vector<snapshot::OperationMarker>& markers);
+    void onTenantActivated(qint64 colocationId, qint64 shardId);
     void updateVerdict();
     void showNodeBytes();
     void updateHistoryCharts();
@@ -107,6 +120,8 @@ private:
     QDoubleSpinBox* m_threshold = nullptr;
     QSpinBox* m_retention = nullptr;
     QComboBox* m_stackBy = nullptr;
+    QComboBox* m_rangeBox = nullptr;
+    SkewTimeRange::Preset m_range = SkewTimeRange::All;
     QPushButton* m_pauseButton = nullptr;
     QLabel* m_status = nullptr;
     SkewNodeBarChart* m_nodeChart = nullptr;
@@ -116,7 +131,7 @@ private:
     QList<SkewChartFrame*> m_frames;
     HotShardModel* m_hotModel = nullptr;
     QTableView* m_hotView = nullptr;
-    QLabel* m_tenants = nullptr;
+    TopTenantsPanel* m_tenants = nullptr;
     QPointer<RebalancePreviewDialog> m_rebalance;
 };
 

@@ -130,7 +130,7 @@ private Q_SLOTS:
         const engine::SkewReport report = engine::computeSkew(sim::makeDemoCluster(), 1);
 
         const QList<SkewChartFrame*> frames = page.chartFrames();
-        QCOMPARE(frames.size(), 4);
+        QCOMPARE(frames.size(), 5);
         const QString csvPath = m_dir.filePath(QStringLiteral("nodes.csv"));
         QCOMPARE(frames[0]->exportTo(csvPath), QString());
         QFile file(csvPath);

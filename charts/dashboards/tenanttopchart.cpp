@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include "tenanttopchart.h"
+
+#include "chartexport.h"
+#include "skew/toptenantsmodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QGraphicsLayout>
+#include <QHorizontalBarSeries>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace shardscope {
+
+namespace {
+
+constexpr int kMaxLabel = 22;
+
+QString shortened(const QString& text)
+{
+    return text.size() <= kMaxLabel ? text : text.left(kMaxLabel - 1) + QChar(0x2026);
+}
+
+} // namespace
+
+TenantTopChart::TenantTopChart(QWidget* parent)
+    : QChartView(parent), m_series(new QHorizontalBarSeries), m_set(new QBarSet(QString())),
+      m_tenantAxis(new QBarCategoryAxis), m_valueAxis(new QValueAxis)
+{
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    m_series->append(m_set);
+    m_series->setBarWidth(0.7);
+    chart->addSeries(m_series);
+    chart->addAxis(m_tenantAxis, Qt::AlignLeft);
+    chart->addAxis(m_valueAxis, Qt::AlignBottom);
+    m_series->attachAxis(m_tenantAxis);
+    m_series->attachAxis(m_valueAxis);
+    m_valueAxis->setLabelFormat(QStringLiteral("%.3g"));
+    chart->legend()->hide();
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(140);
+    // Bars are added bottom to top: bar index i is model row (count - 1 - i).
+    connect(m_set, &QBarSet::clicked, this, [this](int index) {
+        const int count = static_cast<int>(m_set->count());
+        if (index >= 0 && index < count)
+            Q_EMIT tenantClicked(count - 1 - index);
+    });
+}
+
+void TenantTopChart::setModel(const TopTenantsModel* model)
+{
+    m_model = model;
+    refresh();
+}
+
+void TenantTopChart::refresh()
+{
+    m_labels.clear();
+    const int rows = m_model ? std::min(m_model->rowCount(), kMaxBars) : 0;
+    const bool cpu = m_model && m_model->ranking() == TopTenantsModel::Ranking::Cpu;
+    QList<qreal> values;
+    double maximum = 0.0;
+    for (int row = 0; row < rows; ++row) {
+        const TenantRow* tenant = m_model->tenantAt(row);
+        // The group's first table is enough to tell tenants of different groups apart; the table has the rest.
+        const QString table = tenant->group.section(QLatin1Char(','), 0, 0).trimmed();
+        m_labels.append(tr("%1 (%2)").arg(shortened(tenant->tenant), shortened(table)));
+        const double value = cpu ? tenant->cpuSeconds() * 1000.0 : static_cast<double>(tenant->queries());
+        values.append(value);
+        maximum = std::max(maximum, value);
+    }
+    QStringList categories = m_labels;
+    std::reverse(categories.begin(), categories.end());
+    std::reverse(values.begin(), values.end());
+    // One replace() per update; categories are unique by construction unless two groups share a label.
+    for (qsizetype i = 0; i < categories.size(); ++i) {
+        if (categories.indexOf(categories[i]) != i)
+            categories[i] += QString(i, QChar(0x200b)); // zero-width spaces keep duplicates apart
+    }
+    m_set->remove(0, static_cast<int>(m_set->count()));
+    m_set->append(values);
+    m_tenantAxis->setCategories(categories);
+    m_valueAxis->setRange(0.0, std::max(1.0, maximum * 1.05));
+    m_valueAxis->applyNiceNumbers();
+    m_valueAxis->setTitleText(cpu ? tr("CPU ms (last and running period)") : tr("queries (last and running period)"));
+    m_set->setLabel(cpu ? tr("CPU ms") : tr("queries"));
+}
+
+QString TenantTopChart::csv() const
+{
+    QString out = ChartExport::csvLine(
+        {QStringLiteral("tenant"), QStringLiteral("colocation_id"), QStringLiteral("tables"), QStringLiteral("node"),
+         QStringLiteral("queries"), QStringLiteral("reads"), QStringLiteral("cpu_seconds"), QStringLiteral("shard")});
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+        const TenantRow* t = m_model->tenantAt(row);
+        out += ChartExport::csvLine({t->tenant, QString::number(t->colocationId), t->group, t->node,
+                                     QString::number(t->queries()), QString::number(t->reads()),
+                                     QString::number(t->cpuSeconds(), 'g', 6), QString::number(t->shardId)});
+    }
+    return out;
+}
+
+} // namespace shardscope
