@@ -56,6 +56,17 @@ Result<stats::StatementStatsInput> readStatementStats(PgSession& session)
                                               number<std::int64_t>(pgRows->text(r, 4)), real(pgRows->text(r, 5))});
     }
 
+    // Without pg_read_all_stats, other roles' statements come back with no queryid and no text.
+    auto hidden = session.exec("SELECT count(*) FROM pg_stat_statements WHERE queryid IS NULL AND dbid = (SELECT oid "
+                               "FROM pg_database WHERE datname = current_database())");
+    if (!hidden)
+        return hidden.error();
+    const auto hiddenCount = number<std::int64_t>(hidden->text(0, 0));
+    const std::string hiddenNotice =
+        hiddenCount > 0 ? std::to_string(hiddenCount) +
+                              " statements of other roles are hidden: grant pg_read_all_stats to this role to see them"
+                        : std::string();
+
     auto citus = relationExists(session, "citus_stat_statements");
     if (!citus)
         return citus.error();
@@ -63,6 +74,8 @@ Result<stats::StatementStatsInput> readStatementStats(PgSession& session)
         input.citusAvailable = false;
         input.notice = "citus_stat_statements is missing (the server is not a Citus coordinator): statements are "
                        "listed from pg_stat_statements with class unknown";
+        if (!hiddenNotice.empty())
+            input.notice += "; " + hiddenNotice;
         return input;
     }
     auto citusRows = session.exec("SELECT queryid, userid, dbid, query, executor, partition_key, calls FROM "
@@ -78,6 +91,8 @@ Result<stats::StatementStatsInput> readStatementStats(PgSession& session)
     }
     if (input.citus.empty())
         input.notice = "citus_stat_statements has no rows: set citus.stat_statements_track = 'all' to track them";
+    if (!hiddenNotice.empty())
+        input.notice += (input.notice.empty() ? "" : "; ") + hiddenNotice;
     return input;
 }
 

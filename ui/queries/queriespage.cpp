@@ -5,6 +5,8 @@
 #include "dashboards/fanoutclasschart.h"
 #include "dashboards/fanoutcostchart.h"
 #include "dashboards/fanouttenantchart.h"
+#include "live/liveclustersource.h"
+#include "livestatementreader.h"
 #include "queries/statementfilterproxy.h"
 #include "queries/statementtablemodel.h"
 #include "sim/workloadsimulator.h"
@@ -18,7 +20,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
+#include <QTime>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -38,12 +42,10 @@ stats::StatementReport computeReport(const ClusterSnapshot& snapshot)
             simulator.statsAt(sim::WorkloadSimulator::kStartTick + static_cast<std::int64_t>(snapshot.generation)),
             catalog);
     }
-    stats::StatementReport report;
-    report.citusAvailable = false;
-    report.notice = "statement statistics of a live cluster are not read in the window yet: run "
-                    "shardscope-cli fanout --dsn DSN";
-    return report;
+    return {}; // live statistics are read by LiveStatementReader
 }
+
+constexpr auto kIntervalKey = "queries/statisticsIntervalMs";
 
 } // namespace
 
@@ -51,6 +53,14 @@ QueriesPage::QueriesPage(const PageContext& context, QWidget* parent) : QWidget(
 {
     buildUi();
     connect(&m_watcher, &QFutureWatcher<stats::StatementReport>::finished, this, &QueriesPage::computationFinished);
+    if (auto* live = qobject_cast<live::LiveClusterSource*>(m_context.source)) {
+        m_liveReader = new LiveStatementReader(live->connectionOptions(), this);
+        connect(m_liveReader, &LiveStatementReader::reportReady, this, &QueriesPage::applyReport);
+        connect(m_liveReader, &LiveStatementReader::readFailed, this, &QueriesPage::liveReadFailed);
+        connect(&m_statsTimer, &QTimer::timeout, this, &QueriesPage::readLiveStatistics);
+        setStatisticsInterval(QSettings().value(QLatin1String(kIntervalKey), 60000).toInt());
+    }
+    m_interval->setVisible(m_liveReader != nullptr);
     if (m_context.source) {
         connect(m_context.source, &ClusterSource::snapshotReady, this, &QueriesPage::showSnapshot);
         if (!m_context.source->currentSnapshot().isNull())
@@ -82,6 +92,18 @@ void QueriesPage::buildUi()
          {stats::FanoutClass::Router, stats::FanoutClass::MultiShard, stats::FanoutClass::Reference,
           stats::FanoutClass::Repartition, stats::FanoutClass::Unknown})
         m_classFilter->addItem(StatementTableModel::className(kind), static_cast<int>(kind));
+    m_interval = new QComboBox(this);
+    m_interval->setObjectName(QStringLiteral("statisticsInterval"));
+    m_interval->setToolTip(tr("How often the statement statistics of the coordinator are read again"));
+    m_interval->addItem(tr("Statistics: on refresh"), 0);
+    m_interval->addItem(tr("Statistics: every 10 s"), 10000);
+    m_interval->addItem(tr("Statistics: every 30 s"), 30000);
+    m_interval->addItem(tr("Statistics: every minute"), 60000);
+    m_interval->addItem(tr("Statistics: every 5 minutes"), 300000);
+    connect(m_interval, &QComboBox::activated, this, [this](int index) {
+        setStatisticsInterval(m_interval->itemData(index).toInt());
+        QSettings().setValue(QLatin1String(kIntervalKey), statisticsInterval());
+    });
     m_explainButton = new QPushButton(tr("Open in EXPLAIN"), this);
     m_explainButton->setObjectName(QStringLiteral("explainButton"));
     m_explainButton->setToolTip(tr("Open the selected statement in the EXPLAIN tab"));
@@ -128,6 +150,7 @@ void QueriesPage::buildUi()
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_filter, 1);
     tools->addWidget(m_classFilter);
+    tools->addWidget(m_interval);
     tools->addWidget(m_explainButton);
 
     auto* charts = new QGridLayout;
@@ -151,9 +174,47 @@ void QueriesPage::showSnapshot(const ClusterSnapshot& snapshot)
 {
     if (snapshot.isNull())
         return;
+    m_lastSnapshot = snapshot;
+    if (m_liveReader) {
+        m_liveReader->request(snapshot);
+        return;
+    }
     m_pending = snapshot;
     if (!m_watcher.isRunning())
         startComputation();
+}
+
+void QueriesPage::readLiveStatistics()
+{
+    // A hidden page does not poll the coordinator; it catches up with the next snapshot.
+    if (m_liveReader && !m_lastSnapshot.isNull() && isVisible())
+        m_liveReader->request(m_lastSnapshot);
+}
+
+void QueriesPage::liveReadFailed(const QString& message)
+{
+    // The figures shown before (if any) stay, and the banner says why they are not new.
+    m_banner->setText(tr("Statement statistics could not be read: %1").arg(message));
+    m_banner->show();
+    m_status->setText(tr("Statement statistics not read (%1).").arg(QTime::currentTime().toString(Qt::ISODate)));
+    Q_EMIT reportUpdated();
+}
+
+int QueriesPage::statisticsInterval() const
+{
+    return m_statsTimer.isActive() ? m_statsTimer.interval() : 0;
+}
+
+void QueriesPage::setStatisticsInterval(int milliseconds)
+{
+    milliseconds = std::max(0, milliseconds);
+    if (milliseconds > 0 && m_liveReader)
+        m_statsTimer.start(milliseconds);
+    else
+        m_statsTimer.stop();
+    const int index = m_interval->findData(milliseconds);
+    if (index >= 0)
+        m_interval->setCurrentIndex(index);
 }
 
 void QueriesPage::startComputation()
@@ -193,10 +254,14 @@ void QueriesPage::applyReport(const stats::StatementReport& report)
         calls += figures.calls;
     const double tenantShare =
         calls > 0 ? 100.0 * static_cast<double>(report.keyedCalls) / static_cast<double>(calls) : 0;
-    m_status->setText(tr("%n statement(s), %1 calls; %2% of calls went to a single tenant.", nullptr,
-                         static_cast<int>(report.statements.size()))
-                          .arg(QLocale().toString(calls))
-                          .arg(QString::number(tenantShare, 'f', 1)));
+    QString status = tr("%n statement(s), %1 calls; %2% of calls went to a single tenant.", nullptr,
+                        static_cast<int>(report.statements.size()))
+                         .arg(QLocale().toString(calls))
+                         .arg(QString::number(tenantShare, 'f', 1));
+    if (m_liveReader)
+        status +=
+            QLatin1Char(' ') + tr("Read from the coordinator at %1.").arg(QTime::currentTime().toString(Qt::ISODate));
+    m_status->setText(status);
 
     // Top offenders: where the time goes, with the class that explains why.
     std::vector<const stats::StatementFigures*> byTime;
@@ -234,6 +299,11 @@ QString QueriesPage::bannerText() const
 QString QueriesPage::offendersText() const
 {
     return m_offenders->text();
+}
+
+QString QueriesPage::statusText() const
+{
+    return m_status->text();
 }
 
 void QueriesPage::explainSelected()

@@ -6,6 +6,7 @@
 #include "stats/statementreport.h"
 
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QWidget>
 #include <optional>
 
@@ -20,13 +21,16 @@ namespace shardscope {
 class FanoutClassChart;
 class FanoutCostChart;
 class FanoutTenantChart;
+class LiveStatementReader;
 class StatementFilterProxy;
 class StatementTableModel;
 
 /**
  * The Queries tab: which statements run, how often, how long, and how many shards and nodes each execution
  * touches. Statistics follow the source's snapshots and are read and classified off the GUI thread, one
- * computation at a time. The embedded cluster shows the workload simulator's statistics, labelled simulated.
+ * computation at a time. The embedded cluster shows the workload simulator's statistics, labelled simulated;
+ * a live coordinator's statistics are read on a connection of the page's own, after every snapshot and on
+ * the page's interval, and what keeps them from being read is said in the banner.
  */
 class QueriesPage : public QWidget
 {
@@ -44,6 +48,10 @@ public:
     FanoutTenantChart* tenantChart() const { return m_tenantChart; }
     QString bannerText() const;
     QString offendersText() const;
+    QString statusText() const;
+    /** Milliseconds between reads of a live coordinator's statistics (0: only after a refresh). */
+    int statisticsInterval() const;
+    void setStatisticsInterval(int milliseconds);
 
 public Q_SLOTS:
     void showSnapshot(const shardscope::ClusterSnapshot& snapshot);
@@ -63,9 +71,15 @@ private:
     void applyReport(const stats::StatementReport& report);
     void explainSelected();
     void updateButton();
+    void readLiveStatistics();
+    void liveReadFailed(const QString& message);
 
     PageContext m_context;
     std::optional<ClusterSnapshot> m_pending;
+    ClusterSnapshot m_lastSnapshot;
+    LiveStatementReader* m_liveReader = nullptr;
+    QTimer m_statsTimer;
+    QComboBox* m_interval = nullptr;
     QFutureWatcher<stats::StatementReport> m_watcher;
 
     QLabel* m_banner = nullptr;
