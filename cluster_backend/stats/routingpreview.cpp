@@ -46,12 +46,33 @@ std::optional<std::string> integerAt(std::string_view sql, qint64 location)
     return literal;
 }
 
+std::optional<std::string> constantOf(const QJsonValue& node, std::string_view sql);
+
+// "-5::bigint" is the minus operator over a cast constant; the planner folds it to a constant Citus routes by.
+std::optional<std::string> negatedInteger(const QJsonObject& expression, std::string_view sql)
+{
+    const QJsonArray name = expression.value(QLatin1String("name")).toArray();
+    if (expression.contains(QLatin1String("lexpr")) || name.size() != 1 ||
+        nodeBody(name.first()).value(QLatin1String("sval")).toString() != QLatin1String("-"))
+        return std::nullopt;
+    const auto operand = constantOf(expression.value(QLatin1String("rexpr")), sql);
+    if (!operand || operand->empty())
+        return std::nullopt;
+    const bool negative = operand->front() == '-';
+    const std::string digits = negative ? operand->substr(1) : *operand;
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return negative ? digits : "-" + digits;
+}
+
 // The text of a constant as PostgreSQL would read it; nullopt for NULL, parameters and expressions.
 std::optional<std::string> constantOf(const QJsonValue& node, std::string_view sql)
 {
     const QString type = nodeType(node);
     if (type == QLatin1String("TypeCast"))
         return constantOf(nodeBody(node).value(QLatin1String("arg")), sql);
+    if (type == QLatin1String("A_Expr"))
+        return negatedInteger(nodeBody(node), sql);
     if (type != QLatin1String("A_Const"))
         return std::nullopt;
     const QJsonObject body = nodeBody(node);
@@ -179,6 +200,40 @@ void collectJoinQuals(const QJsonValue& node, std::string_view sql, KeyValues& i
         into.merge(keyValuesOf(body.value(QLatin1String("quals")), sql));
 }
 
+// INSERT ... VALUES with a column list: each column takes the values of every row (one list: any of them).
+KeyValues insertValuesOf(const QJsonObject& insert, std::string_view sql)
+{
+    KeyValues result;
+    const QJsonArray columns = insert.value(QLatin1String("cols")).toArray();
+    const QJsonArray rows =
+        nodeBody(insert.value(QLatin1String("selectStmt"))).value(QLatin1String("valuesLists")).toArray();
+    if (columns.isEmpty() || rows.isEmpty())
+        return result;
+    std::vector<std::optional<std::vector<std::string>>> values(static_cast<std::size_t>(columns.size()),
+                                                                std::vector<std::string>());
+    for (const QJsonValue& row : rows) {
+        const QJsonArray items = nodeType(row) == QLatin1String("List")
+                                     ? nodeBody(row).value(QLatin1String("items")).toArray()
+                                     : row.toArray();
+        if (items.size() != columns.size())
+            return {};
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            auto& list = values[static_cast<std::size_t>(i)];
+            const auto value = constantOf(items.at(i), sql);
+            if (!value)
+                list.reset(); // DEFAULT, a parameter, an expression: not known before it runs
+            else if (list)
+                list->push_back(*value);
+        }
+    }
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        ColumnName name{{}, nodeBody(columns.at(i)).value(QLatin1String("name")).toString().toStdString()};
+        auto& list = values[static_cast<std::size_t>(i)];
+        result.emplace(std::move(name), list ? std::optional(ValueLists{std::move(*list)}) : std::nullopt);
+    }
+    return result;
+}
+
 KeyValues keyValuesOfStatement(std::string_view sql)
 {
     const std::string text(sql);
@@ -193,6 +248,8 @@ KeyValues keyValuesOfStatement(std::string_view sql)
     while (nodeType(statement) == QLatin1String("ExplainStmt") || nodeType(statement) == QLatin1String("PrepareStmt"))
         statement = nodeBody(statement).value(QLatin1String("query"));
     const QJsonObject body = nodeBody(statement);
+    if (nodeType(statement) == QLatin1String("InsertStmt"))
+        return insertValuesOf(body, text);
     KeyValues values = keyValuesOf(body.value(QLatin1String("whereClause")), text);
     for (const QJsonValue& item : body.value(QLatin1String("fromClause")).toArray())
         collectJoinQuals(item, text, values);
@@ -265,7 +322,7 @@ RoutingPreview previewRouting(std::string_view sql, const engine::ClusterState& 
     if (anchor == relations.end())
         return preview;
     const auto shardPositions = index.shardsOfTable(anchor->table->oid);
-    std::vector<engine::ShardId> shards;
+    std::vector<int> picked; // the anchor's shards touched, as indexes into its shards
 
     if (anchor->table->kind == engine::TableKind::HashDistributed) {
         std::vector<engine::HashRange> ranges;
@@ -310,31 +367,60 @@ RoutingPreview previewRouting(std::string_view sql, const engine::ClusterState& 
             }
         }
         if (chosen) {
-            for (const int i : *chosen)
-                shards.push_back(state.shards[shardPositions[static_cast<std::size_t>(i)]].id);
-            if (shards.size() == 1 && preview.kind == FanoutClass::MultiShard) {
+            picked.assign(chosen->begin(), chosen->end());
+            if (picked.size() == 1 && preview.kind == FanoutClass::MultiShard) {
                 preview.kind = FanoutClass::Router; // Citus prunes a key list that falls in one shard to a router task
                 preview.reason = "every distribution key value falls in one shard";
             }
         } else if (preview.kind == FanoutClass::MultiShard && shape->kind != StatementShape::Kind::Insert) {
-            for (const std::size_t position : shardPositions)
-                shards.push_back(state.shards[position].id);
+            for (std::size_t i = 0; i < shardPositions.size(); ++i)
+                picked.push_back(static_cast<int>(i));
         } else {
             preview.reason +=
                 "; the distribution key values are not read from this statement, so the shard is not known";
             return preview;
         }
     } else {
-        for (const std::size_t position : shardPositions)
-            shards.push_back(state.shards[position].id);
+        for (std::size_t i = 0; i < shardPositions.size(); ++i)
+            picked.push_back(static_cast<int>(i));
     }
-    std::sort(shards.begin(), shards.end());
-    preview.shards = shards;
 
-    // Nodes: every placement, except a reference read which uses one (the coordinator's when it has one).
+    // The tables colocated with the anchor run on the shards of the same index; a joined reference table on
+    // its one shard, read from the placement on the node of the task.
+    std::set<engine::TableOid> seen;
+    std::set<engine::ShardId> groupShards; // the anchor's colocation group: where the tasks run
+    for (const Relation& relation : relations) {
+        const engine::Table* table = relation.table;
+        if (!seen.insert(table->oid).second)
+            continue;
+        const bool colocated = table->colocationId == anchor->table->colocationId && table->kind == anchor->table->kind;
+        const bool reference = table->kind == engine::TableKind::Reference;
+        if (!colocated && !reference)
+            continue;
+        const auto positions = index.shardsOfTable(table->oid);
+        TableShards touched{table->name, {}};
+        if (colocated) {
+            if (positions.size() != shardPositions.size())
+                continue; // not the same shard layout (a split in flight): do not pair shards by index
+            for (const int i : picked)
+                touched.shards.push_back(state.shards[positions[static_cast<std::size_t>(i)]].id);
+            groupShards.insert(touched.shards.begin(), touched.shards.end());
+        } else {
+            for (const std::size_t position : positions)
+                touched.shards.push_back(state.shards[position].id);
+        }
+        std::sort(touched.shards.begin(), touched.shards.end());
+        preview.shards.insert(preview.shards.end(), touched.shards.begin(), touched.shards.end());
+        preview.tableShards.push_back(std::move(touched));
+    }
+    std::sort(preview.shards.begin(), preview.shards.end());
+    preview.shards.erase(std::unique(preview.shards.begin(), preview.shards.end()), preview.shards.end());
+
+    // Nodes: every placement of the anchor's group, except a reference read which uses one (the coordinator's
+    // when it has one).
     const bool onePlacement = preview.kind == FanoutClass::Reference && shape->kind == StatementShape::Kind::Select;
     std::set<std::pair<std::string, std::int32_t>> nodes;
-    for (const engine::ShardId shard : shards) {
+    for (const engine::ShardId shard : groupShards) {
         const auto placements = index.placementsOfShard(shard);
         std::vector<engine::GroupId> groups;
         for (const std::size_t p : placements)
@@ -357,9 +443,20 @@ std::string routingSummary(const RoutingPreview& preview)
     std::string tables;
     for (const std::string& table : preview.tables)
         tables += (tables.empty() ? "" : ", ") + table;
-    const std::string suffix = tables.empty() ? std::string() : " (" + tables + ")";
+    std::string suffix = tables.empty() ? std::string() : " (" + tables + ")";
     std::string where;
-    if (preview.shards.size() == 1) {
+    const bool oneShardEach =
+        preview.tableShards.size() > 1 && std::all_of(preview.tableShards.begin(), preview.tableShards.end(),
+                                                      [](const TableShards& t) { return t.shards.size() == 1; });
+    if (oneShardEach) {
+        // A router join: the shard of every table, so the user can look each one up.
+        where = "shards ";
+        for (std::size_t i = 0; i < preview.tableShards.size(); ++i) {
+            const TableShards& t = preview.tableShards[i];
+            where += (i == 0 ? "" : ", ") + std::to_string(t.shards.front()) + " (" + t.table + ")";
+        }
+        suffix.clear();
+    } else if (preview.shards.size() == 1) {
         where = "shard " + std::to_string(preview.shards.front());
     } else if (!preview.shards.empty()) {
         where = std::to_string(preview.shards.size()) + " shards";

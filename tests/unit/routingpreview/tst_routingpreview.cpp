@@ -29,6 +29,30 @@ engine::ShardId engineShardOf(const std::string& table, const std::string& key)
     return route ? demo().shards[index.shardsOfTable(t->oid)[static_cast<std::size_t>(route->shardIndex)]].id : -1;
 }
 
+// The one shard of a reference table.
+qint64 referenceShard(const std::string& table)
+{
+    const engine::ClusterIndex index(demo());
+    const auto positions = index.shardsOfTable(index.tableByName("public", table)->oid);
+    return positions.size() == 1 ? demo().shards[positions.front()].id : -1;
+}
+
+// Index of a shard among its table's shards (colocated shards share it).
+int shardIndexOf(engine::ShardId shard)
+{
+    const engine::ClusterIndex index(demo());
+    for (const engine::Shard& s : demo().shards) {
+        if (s.id != shard)
+            continue;
+        const auto positions = index.shardsOfTable(s.table);
+        for (std::size_t i = 0; i < positions.size(); ++i) {
+            if (demo().shards[positions[i]].id == shard)
+                return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
 QList<qint64> toList(const std::vector<engine::ShardId>& shards)
 {
     return QList<qint64>(shards.begin(), shards.end());
@@ -113,12 +137,17 @@ private Q_SLOTS:
                                 << QStringLiteral("multi-shard") << QList<qint64>() << 32 << 4 << QString();
         QTest::newRow("reference read") << QStringLiteral("select * from countries where code = 'NL'")
                                         << QStringLiteral("reference") << QList<qint64>() << 1 << 1 << QString();
+        // A join touches the shard of every table: the colocated shard of the same index, the reference shard.
+        QList<qint64> joined{engineShardOf("users", "1"), engineShardOf("events", "1")};
+        std::sort(joined.begin(), joined.end());
         QTest::newRow("colocated join on key")
             << QStringLiteral("select * from users u join events e on u.user_id = e.user_id where e.user_id = 1")
-            << QStringLiteral("router") << QList<qint64>{engineShardOf("users", "1")} << 1 << 1 << QString();
+            << QStringLiteral("router") << joined << 2 << 1 << QString();
+        QList<qint64> withReference{engineShardOf("events", "1"), referenceShard("countries")};
+        std::sort(withReference.begin(), withReference.end());
         QTest::newRow("colocated join with reference")
             << QStringLiteral("select * from events e, countries c where e.country = c.code and e.user_id = 1")
-            << QStringLiteral("router") << userOne << 1 << 1 << QString();
+            << QStringLiteral("router") << withReference << 2 << 1 << QString();
         QTest::newRow("contradicting keys")
             << QStringLiteral("select * from events where user_id = 1 and user_id in (2)") << QStringLiteral("router")
             << QList<qint64>() << 0 << 0 << QString();
@@ -155,6 +184,99 @@ private Q_SLOTS:
             QCOMPARE(int(preview.nodes.size()), nodeCount);
         QVERIFY2(QString::fromStdString(preview.reason).contains(reason), preview.reason.c_str());
         QVERIFY(!stats::routingSummary(preview).empty());
+    }
+
+    void routerJoinNamesTheShardOfEveryTable()
+    {
+        const auto preview = stats::previewRouting(
+            "select * from users u join events e on u.user_id = e.user_id where u.user_id = 42", demo());
+        QCOMPARE(preview.kind, stats::FanoutClass::Router);
+        QCOMPARE(preview.tableShards.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(preview.tableShards[0].table), QStringLiteral("users"));
+        QCOMPARE(QString::fromStdString(preview.tableShards[1].table), QStringLiteral("events"));
+        const engine::ShardId users = engineShardOf("users", "42");
+        const engine::ShardId events = engineShardOf("events", "42");
+        QCOMPARE(toList(preview.tableShards[0].shards), QList<qint64>{users});
+        QCOMPARE(toList(preview.tableShards[1].shards), QList<qint64>{events});
+        QVERIFY(users != events);
+        QCOMPARE(shardIndexOf(users), shardIndexOf(events)); // colocated: the same shard index
+        QCOMPARE(preview.nodes.size(), std::size_t(1));      // colocated shards live together
+        QCOMPARE(QString::fromStdString(stats::routingSummary(preview)),
+                 QStringLiteral("Router: shards %1 (users), %2 (events) on %3")
+                     .arg(users)
+                     .arg(events)
+                     .arg(QString::fromStdString(preview.nodes.front())));
+    }
+
+    void insertValues_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QStringList>("keys"); // events keys whose shards are expected; empty: no exact list
+        QTest::addColumn<QString>("reason");   // a part of the reason, when there is no list
+        QTest::newRow("one row") << QStringLiteral("insert into events (user_id, event_type) values (7, 'click')")
+                                 << QStringLiteral("router") << QStringList{QStringLiteral("7")} << QString();
+        QTest::newRow("key not first") << QStringLiteral(
+                                              "INSERT INTO public.events (event_type, user_id) VALUES ('view', 123456)")
+                                       << QStringLiteral("router") << QStringList{QStringLiteral("123456")}
+                                       << QString();
+        QTest::newRow("negative key, cast")
+            << QStringLiteral("insert into events (user_id, event_type) values (-5::bigint, 'x')")
+            << QStringLiteral("router") << QStringList{QStringLiteral("-5")} << QString();
+        QTest::newRow("zero key") << QStringLiteral("insert into events (user_id) values (0)")
+                                  << QStringLiteral("router") << QStringList{QStringLiteral("0")} << QString();
+        QTest::newRow("with returning") << QStringLiteral(
+                                               "insert into events (user_id, event_type) values (99, 'x') returning *")
+                                        << QStringLiteral("router") << QStringList{QStringLiteral("99")} << QString();
+        QTest::newRow("several rows")
+            << QStringLiteral("insert into events (user_id, event_type) values (1, 'a'), (2, 'b'), (3, 'c')")
+            << QStringLiteral("multi-shard")
+            << QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")} << QString();
+        QTest::newRow("several rows, one key")
+            << QStringLiteral("insert into events (user_id, event_type) values (5, 'a'), (5, 'b')")
+            << QStringLiteral("router") << QStringList{QStringLiteral("5")} << QString();
+        QTest::newRow("no column list") << QStringLiteral("insert into events values (1, 'x')")
+                                        << QStringLiteral("router") << QStringList() << QStringLiteral("not read");
+        QTest::newRow("parameter") << QStringLiteral("insert into events (user_id, event_type) values ($1, 'x')")
+                                   << QStringLiteral("router") << QStringList() << QStringLiteral("not constants");
+        QTest::newRow("expression") << QStringLiteral("insert into events (user_id, event_type) values (1 + 1, 'x')")
+                                    << QStringLiteral("router") << QStringList() << QStringLiteral("not constants");
+        QTest::newRow("default") << QStringLiteral("insert into events (user_id, event_type) values (default, 'x')")
+                                 << QStringLiteral("router") << QStringList() << QStringLiteral("not constants");
+    }
+
+    void insertValues()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, kind);
+        QFETCH(QStringList, keys);
+        QFETCH(QString, reason);
+        const auto preview = stats::previewRouting(sql.toStdString(), demo());
+        QCOMPARE(QString::fromLatin1(stats::fanoutClassName(preview.kind)), kind);
+        QList<qint64> expected;
+        for (const QString& key : keys)
+            expected << engineShardOf("events", key.toStdString());
+        std::sort(expected.begin(), expected.end());
+        expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+        QCOMPARE(toList(preview.shards), expected);
+        if (keys.isEmpty()) {
+            QVERIFY2(QString::fromStdString(preview.reason).contains(reason), preview.reason.c_str());
+            QVERIFY(preview.nodes.empty());
+            return;
+        }
+        QVERIFY(!preview.nodes.empty());
+        if (expected.size() == 1)
+            QVERIFY(QString::fromStdString(stats::routingSummary(preview))
+                        .startsWith(QStringLiteral("Router: shard %1 on ").arg(expected.front())));
+    }
+
+    void insertOutOfRangeKeyIsAnError()
+    {
+        // orders.customer_id is an int4: a key past its range is Citus's error, never a guessed shard.
+        const auto preview =
+            stats::previewRouting("insert into orders (customer_id, total) values (9223372036854775807, 1)", demo());
+        QCOMPARE(preview.kind, stats::FanoutClass::Unknown);
+        QVERIFY(preview.shards.empty());
     }
 
     void referenceWriteTouchesEveryPlacement()
