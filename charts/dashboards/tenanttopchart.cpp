@@ -37,7 +37,6 @@ TenantTopChart::TenantTopChart(QWidget* parent)
     chart->addAxis(m_valueAxis, Qt::AlignBottom);
     m_series->attachAxis(m_tenantAxis);
     m_series->attachAxis(m_valueAxis);
-    m_valueAxis->setLabelFormat(QStringLiteral("%.3g"));
     chart->legend()->hide();
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -85,9 +84,14 @@ void TenantTopChart::refresh()
     m_set->remove(0, static_cast<int>(m_set->count()));
     m_set->append(values);
     m_tenantAxis->setCategories(categories);
-    m_valueAxis->setRange(0.0, std::max(1.0, maximum * 1.05));
+    m_valueAxis->setRange(0.0, std::max(cpu ? 0.1 : 1.0, maximum * 1.05));
+    m_valueAxis->setTickCount(4);
     m_valueAxis->applyNiceNumbers();
-    m_valueAxis->setTitleText(cpu ? tr("CPU ms (last and running period)") : tr("queries (last and running period)"));
+    // Plain numbers: "%g" turns 1500 into "1.5e+03", which is wider and harder to read.
+    const double top = m_valueAxis->max();
+    m_valueAxis->setLabelFormat(top >= 10.0 ? QStringLiteral("%.0f")
+                                            : (top >= 1.0 ? QStringLiteral("%.1f") : QStringLiteral("%.2f")));
+    m_valueAxis->setTitleText(cpu ? tr("CPU ms") : tr("queries"));
     m_set->setLabel(cpu ? tr("CPU ms") : tr("queries"));
 }
 

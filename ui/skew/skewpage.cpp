@@ -40,6 +40,7 @@ const QString kThresholdKey = QStringLiteral("skew/thresholdPercent");
 const QString kRetentionKey = QStringLiteral("skew/retentionDays");
 const QString kLiveSampleKey = QStringLiteral("skew/liveSampleSeconds");
 const QString kTimeRangeKey = QStringLiteral("skew/timeRange");
+const QString kHotTabKey = QStringLiteral("skew/hotTab");
 constexpr double kDefaultThreshold = 20.0;
 constexpr int kDefaultRetentionDays = 30;
 constexpr int kDefaultLiveSampleSeconds = 30;
@@ -141,6 +142,8 @@ void SkewPage::buildUi()
     hotTabs->setDocumentMode(true);
     hotTabs->addTab(m_hotView, tr("Hottest shard groups"));
     hotTabs->addTab(m_tenants, tr("Top tenants"));
+    hotTabs->setCurrentIndex(QSettings().value(kHotTabKey, 0).toInt());
+    connect(hotTabs, &QTabWidget::currentChanged, this, [](int index) { QSettings().setValue(kHotTabKey, index); });
 
     // Current figures on top (meaningful from the first snapshot), history below.
     auto* now = new QHBoxLayout;

@@ -188,16 +188,15 @@ void TopTenantsPanel::apply(const TenantReport& report)
     m_table->horizontalHeader()->setSectionResizeMode(TopTenantsModel::GroupColumn, QHeaderView::Stretch);
     QString text;
     if (report.simulated) {
-        text = tr("Simulated: the embedded demo cluster runs no queries, so this tenant traffic is made up to "
-                  "match its schema (user_id 1 is the hot tenant).");
+        text = tr("Simulated traffic (the demo cluster runs no queries); user_id 1 is the hot tenant.");
     } else if (!report.available) {
         text = tr("No tenant statistics: %1.").arg(report.notice);
     } else if (report.rows.empty()) {
         text = tr("No tenants yet: %1.").arg(report.notice);
     } else if (report.periodSeconds > 0) {
-        text = tr("From citus_stat_tenants: the last full %1 s period and the running one.").arg(report.periodSeconds);
+        text = tr("citus_stat_tenants: the last %1 s period and the running one.").arg(report.periodSeconds);
     } else {
-        text = tr("From citus_stat_tenants: the last full period and the running one.");
+        text = tr("citus_stat_tenants: the last period and the running one.");
     }
     m_notice->setText(text);
     m_notice->setToolTip(text);
