@@ -44,16 +44,17 @@ Result<stats::StatementStatsInput> readStatementStats(PgSession& session)
                            "add pg_stat_statements to shared_preload_libraries and run CREATE EXTENSION "
                            "pg_stat_statements");
     stats::StatementStatsInput input;
-    auto pgRows = session.exec("SELECT queryid, userid, dbid, query, calls, total_exec_time FROM pg_stat_statements "
-                               "WHERE queryid IS NOT NULL AND dbid = (SELECT oid FROM pg_database WHERE datname = "
-                               "current_database())");
+    auto pgRows =
+        session.exec("SELECT queryid, userid, dbid, query, calls, total_exec_time, toplevel FROM pg_stat_statements "
+                     "WHERE queryid IS NOT NULL AND dbid = (SELECT oid FROM pg_database WHERE datname = "
+                     "current_database())");
     if (!pgRows)
         return pgRows.error();
     for (std::size_t r = 0; r < pgRows->rows.size(); ++r) {
-        input.pgss.push_back(stats::PgStatRow{number<std::int64_t>(pgRows->text(r, 0)),
-                                              number<std::uint32_t>(pgRows->text(r, 1)),
-                                              number<std::uint32_t>(pgRows->text(r, 2)), pgRows->text(r, 3),
-                                              number<std::int64_t>(pgRows->text(r, 4)), real(pgRows->text(r, 5))});
+        input.pgss.push_back(stats::PgStatRow{
+            number<std::int64_t>(pgRows->text(r, 0)), number<std::uint32_t>(pgRows->text(r, 1)),
+            number<std::uint32_t>(pgRows->text(r, 2)), pgRows->text(r, 3), number<std::int64_t>(pgRows->text(r, 4)),
+            real(pgRows->text(r, 5)), pgRows->text(r, 6) != "f"});
     }
 
     // Without pg_read_all_stats, other roles' statements come back with no queryid and no text.

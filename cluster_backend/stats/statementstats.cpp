@@ -2,11 +2,27 @@
 #include "statementstats.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
 
 namespace shardscope::stats {
+
+namespace {
+
+// EXPLAIN without ANALYZE plans its statement but does not run it.
+bool isPlainExplain(const std::string& query)
+{
+    std::string head;
+    for (const char c : query.substr(0, 200))
+        head += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto start = head.find_first_not_of(" \t\r\n(");
+    return start != std::string::npos && head.compare(start, 7, "EXPLAIN") == 0 &&
+           head.find("ANALYZE") == std::string::npos && head.find("ANALYSE") == std::string::npos;
+}
+
+} // namespace
 
 std::vector<StatementFigures> aggregateStatements(std::span<const CitusStatRow> citus, std::span<const PgStatRow> pgss)
 {
@@ -33,8 +49,12 @@ std::vector<StatementFigures> aggregateStatements(std::span<const CitusStatRow> 
         executors[key].insert(row.executor);
     }
     for (const PgStatRow& row : pgss) {
+        if (!row.toplevel && isPlainExplain(row.query))
+            continue;
         StatementFigures& figures = figuresFor(Key{row.queryId, row.userId, row.dbId}, row.query);
-        figures.calls += row.calls; // toplevel and nested rows of one statement add up
+        if (row.toplevel)
+            figures.query = row.query; // a nested row's text is its caller's (e.g. "EXPLAIN SELECT ...")
+        figures.calls += row.calls;    // toplevel and nested rows of one statement add up
         figures.totalTimeMs = figures.totalTimeMs.value_or(0) + row.totalTimeMs;
     }
     std::vector<StatementFigures> result;

@@ -32,6 +32,7 @@ struct PgStatRow
     std::string query;
     std::int64_t calls = 0;
     double totalTimeMs = 0;
+    bool toplevel = true; ///< false: run inside another statement (a function, or the query of an EXPLAIN)
 };
 
 /** One normalized statement with its Citus and PostgreSQL figures combined. */
@@ -55,7 +56,9 @@ struct StatementFigures
  * Combines both views per (queryid, userid, dbid). citus_stat_statements has one row per key value, so its
  * calls are summed while pg_stat_statements figures are taken once per statement (a plain join of the two
  * views repeats them on every key row). Statements only in pg_stat_statements are kept (no Citus rows:
- * e.g. local queries), sorted by total time, then calls, descending.
+ * e.g. local queries), sorted by total time, then calls, descending. Top-level and nested rows of a statement
+ * add up, and the text is the top-level one; the nested row of a plain EXPLAIN (the statement was planned,
+ * not run) is not counted.
  */
 std::vector<StatementFigures> aggregateStatements(std::span<const CitusStatRow> citus, std::span<const PgStatRow> pgss);
 

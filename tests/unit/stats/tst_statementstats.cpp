@@ -151,6 +151,37 @@ private Q_SLOTS:
         for (std::size_t i = 1; i < all.size(); ++i)
             QVERIFY(all[i - 1].totalTimeMs.value_or(-1) >= all[i].totalTimeMs.value_or(-1));
     }
+
+    void nestedRows_data()
+    {
+        // As Citus 13.2 / PostgreSQL 15 record them: the query of an EXPLAIN is a nested row with the
+        // EXPLAIN's text under the statement's own queryid.
+        QTest::addColumn<QString>("nestedText");
+        QTest::addColumn<bool>("nestedFirst");
+        QTest::addColumn<qint64>("calls");
+        QTest::newRow("plain explain") << QStringLiteral("EXPLAIN SELECT name FROM users WHERE user_id = $1") << true
+                                       << qint64{2};
+        QTest::newRow("plain explain after")
+            << QStringLiteral("explain SELECT name FROM users WHERE user_id = $1") << false << qint64{2};
+        QTest::newRow("explain analyze runs it")
+            << QStringLiteral("EXPLAIN (ANALYZE) SELECT name FROM users WHERE user_id = $1") << true << qint64{3};
+        QTest::newRow("inside a function")
+            << QStringLiteral("SELECT name FROM users WHERE user_id = $1") << true << qint64{3};
+    }
+
+    void nestedRows()
+    {
+        QFETCH(QString, nestedText);
+        QFETCH(bool, nestedFirst);
+        QFETCH(qint64, calls);
+        const PgStatRow top{42, 10, 5, "/* app */ SELECT name FROM users WHERE user_id = $1", 2, 4.0, true};
+        const PgStatRow nested{42, 10, 5, nestedText.toStdString(), 1, 1.0, false};
+        const std::vector<PgStatRow> rows = nestedFirst ? std::vector{nested, top} : std::vector{top, nested};
+        const std::vector<StatementFigures> all = aggregateStatements({}, rows);
+        QCOMPARE(all.size(), std::size_t{1});
+        QCOMPARE(all.front().query, top.query); // the top-level text, whatever came first
+        QCOMPARE(all.front().calls, calls);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestStatementStats)
