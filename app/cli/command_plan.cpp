@@ -127,7 +127,7 @@ QString firstDifference(const std::vector<engine::PlanRow>& ours, const std::vec
 }
 
 /** plan --dsn --citus: one connection reads the state and asks Citus for its plan. */
-int runComparison(const cli::PlanArgs& planArgs)
+int runComparison(cli::PlanArgs& planArgs)
 {
     auto options = live::ConnectionOptions::parse(planArgs.dsn.toStdString());
     if (!options) {
@@ -138,7 +138,7 @@ int runComparison(const cli::PlanArgs& planArgs)
     if (!connection)
         return cli::ExitFailed;
     auto snapshot = cli::readLive(*connection);
-    if (!snapshot)
+    if (!snapshot || !cli::resolveLiveStrategy(*connection->session, planArgs))
         return cli::ExitFailed;
     const auto plan = cli::planWith(snapshot->state, planArgs.options);
     if (!plan.ok()) {

@@ -3,11 +3,9 @@
 #include "clicommand.h"
 #include "cliio.h"
 #include "live/operationbuilder.h"
+#include "live/rebalanceprogress.h"
 #include "liveargs.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -25,60 +23,13 @@ void onInterrupt(int)
     g_interrupted = 1;
 }
 
-QString bytesText(const std::string& text)
+/** The message Citus kept for the job's last failed task (empty if none). */
+QString lastTaskMessage(live::PgSession& session, const std::string& jobId)
 {
-    bool ok = false;
-    const qint64 bytes = QString::fromStdString(text).toLongLong(&ok);
-    if (!ok)
-        return QStringLiteral("?");
-    static const char* units[] = {"bytes", "kB", "MB", "GB", "TB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1024.0 && unit < 4) {
-        value /= 1024.0;
-        ++unit;
-    }
-    return unit == 0 ? QStringLiteral("%1 bytes").arg(bytes)
-                     : QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
-}
-
-QString progressWord(const std::string& progress)
-{
-    if (progress == "0")
-        return QStringLiteral("waiting");
-    if (progress == "1")
-        return QStringLiteral("copying");
-    if (progress == "2")
-        return QStringLiteral("moved");
-    return QStringLiteral("error");
-}
-
-/** What citus_rebalance_status's details say: task counts, the phases of running tasks, the last error. */
-struct JobDetails
-{
-    int total = 0;
-    int done = 0;
-    QStringList runningPhases;
-    QString lastMessage;
-};
-
-JobDetails jobDetails(const std::string& json)
-{
-    JobDetails details;
-    const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
-    const QJsonObject counts = root.value(QStringLiteral("task_state_counts")).toObject();
-    for (auto it = counts.begin(); it != counts.end(); ++it)
-        details.total += it.value().toInt();
-    details.done = counts.value(QStringLiteral("done")).toInt();
-    for (const QJsonValue& task : root.value(QStringLiteral("tasks")).toArray()) {
-        const QJsonObject object = task.toObject();
-        if (object.value(QStringLiteral("state")).toString() == QLatin1String("running"))
-            details.runningPhases.append(object.value(QStringLiteral("phase")).toString());
-        const QString message = object.value(QStringLiteral("message")).toString().trimmed();
-        if (!message.isEmpty())
-            details.lastMessage = message;
-    }
-    return details;
+    auto message = session.exec("SELECT message FROM pg_dist_background_task WHERE job_id = $1::int8 AND status = "
+                                "'error' AND message <> '' ORDER BY task_id DESC LIMIT 1",
+                                {jobId});
+    return message ? QString::fromStdString(message->text(0, 0)).trimmed() : QString();
 }
 
 void tellStillRunning(const std::string& jobId)
@@ -90,67 +41,58 @@ void tellStillRunning(const std::string& jobId)
                  jobId.c_str());
 }
 
-/** Polls until the job ends; prints a line on stderr whenever a move's progress changes. */
+/** Polls until the job ends; prints a line on stderr whenever the job's state or a transfer's progress changes. */
 int waitForJob(live::PgSession& session, const std::string& jobId)
 {
     QString lastLine;
-    QString lastState;
+    std::string lastState;
     for (;;) {
         if (g_interrupted) {
             tellStillRunning(jobId);
             return cli::ExitFailed;
         }
-        auto status = session.exec(live::rebalanceStatusStatement());
+        auto result = session.exec(live::rebalanceStatusStatement());
+        auto status = result ? live::parseRebalanceStatus(*result) : Result<live::RebalanceJobStatus>(result.error());
         if (!status) {
             cli::printError(status.error());
             tellStillRunning(jobId);
             return cli::ExitFailed;
         }
-        if (status->rows.empty() || status->text(0, 0) != jobId) {
+        if (std::to_string(status->jobId) != jobId) {
             cli::printError(
                 QStringLiteral("rebalance job %1 is no longer the latest rebalance job; stopped following it")
                     .arg(QString::fromStdString(jobId)));
             return cli::ExitFailed;
         }
-        const QString state = QString::fromStdString(status->text(0, 1));
-        const JobDetails details = jobDetails(status->text(0, 6));
-        if (state != lastState) {
-            std::fprintf(stderr, "job %s: %s\n", jobId.c_str(), state.toUtf8().constData());
-            lastState = state;
+        const int total = status->tasks();
+        const int done = status->tasksIn("done");
+        if (status->state != lastState) {
+            std::fprintf(stderr, "job %s: %s\n", jobId.c_str(), status->state.c_str());
+            lastState = status->state;
         }
-        if (state == QLatin1String("finished")) {
-            std::fprintf(stderr, "Rebalance job %s finished: %d of %d tasks done.\n", jobId.c_str(), details.done,
-                         details.total);
+        if (status->state == "finished") {
+            std::fprintf(stderr, "Rebalance job %s finished: %d of %d tasks done.\n", jobId.c_str(), done, total);
             return cli::ExitOk;
         }
-        if (state == QLatin1String("cancelled") || state == QLatin1String("failed")) {
-            cli::printError(
-                QStringLiteral("rebalance job %1 %2 after %3 of %4 tasks%5")
-                    .arg(QString::fromStdString(jobId), state)
-                    .arg(details.done)
-                    .arg(details.total)
-                    .arg(details.lastMessage.isEmpty() ? QString() : QStringLiteral(": ") + details.lastMessage));
+        if (status->ended()) {
+            const QString message = lastTaskMessage(session, jobId);
+            cli::printError(QStringLiteral("rebalance job %1 %2 after %3 of %4 tasks%5")
+                                .arg(QString::fromStdString(jobId), QString::fromStdString(status->state))
+                                .arg(done)
+                                .arg(total)
+                                .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message));
             return cli::ExitFailed;
         }
         auto progress = session.exec(live::rebalanceProgressStatement());
-        if (progress) {
-            int moving = 0;
-            for (std::size_t r = 0; r < progress->rows.size(); ++r) {
-                const std::string step = progress->text(r, 8);
-                if (step != "1" && step != "-1")
-                    continue;
-                const QString phase = moving < details.runningPhases.size() && !details.runningPhases[moving].isEmpty()
-                                          ? details.runningPhases[moving]
-                                          : progressWord(step);
-                const QString line =
-                    QStringLiteral("move %1 of %2: shard %3 (%4) %5:%6 -> %7:%8, %9 of %10, phase: %11")
-                        .arg(QString::number(details.done + moving + 1),
-                             QString::number(std::max(details.total, details.done + moving + 1)),
-                             QString::fromStdString(progress->text(r, 2)), QString::fromStdString(progress->text(r, 1)),
-                             QString::fromStdString(progress->text(r, 4)), QString::fromStdString(progress->text(r, 5)),
-                             QString::fromStdString(progress->text(r, 6)), QString::fromStdString(progress->text(r, 7)),
-                             bytesText(progress->text(r, 10, "0")), bytesText(progress->text(r, 9, "0")), phase);
-                ++moving;
+        auto rows = progress ? live::parseRebalanceProgress(*progress)
+                             : Result<std::vector<live::ShardMoveProgress>>(progress.error());
+        if (rows) {
+            const auto transfers = live::activeTransfers(*rows);
+            for (std::size_t i = 0; i < transfers.size(); ++i) {
+                const QString line = QStringLiteral("task %1 of %2: %3")
+                                         .arg(done + static_cast<int>(i) + 1)
+                                         .arg(std::max(total, done + static_cast<int>(i) + 1))
+                                         .arg(QString::fromStdString(transfers[i].describe()));
                 if (line != lastLine) {
                     std::fprintf(stderr, "%s\n", line.toUtf8().constData());
                     lastLine = line;

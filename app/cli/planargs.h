@@ -5,6 +5,7 @@
 #include "cliio.h"
 #include "engine/rebalance/minbytesplanner.h"
 #include "engine/rebalance/rebalanceplanner.h"
+#include "live/strategyreader.h"
 #include "liveargs.h"
 #include "snapshot/snapshotjson.h"
 #include "valueargs.h"
@@ -20,7 +21,8 @@ namespace shardscope::cli {
 struct PlanArgs
 {
     QString snapshot;
-    QString dsn; ///< plan on the live cluster instead of a snapshot
+    QString dsn;          ///< plan on the live cluster instead of a snapshot
+    QString strategyName; ///< as given with --strategy; empty: the default one
     engine::RebalanceOptions options;
     bool json = false;
 };
@@ -45,7 +47,8 @@ inline void addPlanOptions(QCommandLineParser& parser)
         {QStringLiteral("snapshot"), QStringLiteral("The snapshot file to plan on."), QStringLiteral("FILE")});
     parser.addOption(dsnOption());
     parser.addOption({QStringLiteral("strategy"),
-                      QStringLiteral("by_shard_count, by_disk_size (default) or shardscope_min_bytes."),
+                      QStringLiteral("by_shard_count, by_disk_size (default), shardscope_min_bytes, or with --dsn "
+                                     "any strategy of pg_dist_rebalance_strategy (default: the cluster's default)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("threshold"),
                       QStringLiteral("Allowed deviation from the average utilization (strategy default)."),
@@ -148,20 +151,43 @@ inline int readPlanOptions(const QCommandLineParser& parser, const QString& usag
             options.excludedShards.push_back(id);
         }
     }
-    const QString strategy = parser.isSet(QStringLiteral("strategy")) ? parser.value(QStringLiteral("strategy"))
-                                                                      : QStringLiteral("by_disk_size");
-    if (engine::isShardScopeStrategy(strategy.toStdString())) {
+    out.strategyName = parser.value(QStringLiteral("strategy"));
+    const std::string name = out.strategyName.isEmpty() ? std::string("by_disk_size") : out.strategyName.toStdString();
+    if (engine::isShardScopeStrategy(name)) {
         options.strategy = engine::RebalanceStrategy::byDiskSize();
-        options.strategy.name = strategy.toStdString();
+        options.strategy.name = name;
         return ExitOk;
     }
-    auto builtin = engine::builtinRebalanceStrategy(strategy.toStdString());
+    if (!out.dsn.isEmpty()) {
+        // Read from pg_dist_rebalance_strategy once connected (resolveLiveStrategy).
+        options.strategy.name = name;
+        return ExitOk;
+    }
+    auto builtin = engine::builtinRebalanceStrategy(name);
     if (!builtin.ok()) {
+        // A snapshot knows Citus's two strategies only; --dsn reads the cluster's pg_dist_rebalance_strategy.
         printError(builtin.error());
         return ExitFailed;
     }
     options.strategy = std::move(builtin).value();
     return ExitOk;
+}
+
+/**
+ * On a live cluster the strategy is the row of pg_dist_rebalance_strategy (the default one unless --strategy
+ * names another): its thresholds, and a custom strategy's SQL functions evaluated by the server.
+ */
+inline bool resolveLiveStrategy(live::PgSession& session, PlanArgs& args)
+{
+    if (engine::isShardScopeStrategy(args.options.strategy.name))
+        return true;
+    auto strategy = live::loadRebalanceStrategy(session, args.strategyName.toStdString());
+    if (!strategy) {
+        printError(strategy.error());
+        return false;
+    }
+    args.options.strategy = std::move(strategy).value();
+    return true;
 }
 
 /** Plans with Citus's algorithm or, for a ShardScope strategy name, with ShardScope's own planner. */
@@ -174,7 +200,7 @@ inline Result<engine::RebalancePlan> planWith(const engine::ClusterState& state,
 }
 
 /** Loads the snapshot named by the options, or reads the live cluster; prints the error on failure. */
-inline std::optional<engine::ClusterState> loadPlanSnapshot(const PlanArgs& args)
+inline std::optional<engine::ClusterState> loadPlanSnapshot(PlanArgs& args)
 {
     if (!args.dsn.isEmpty()) {
         auto options = live::ConnectionOptions::parse(args.dsn.toStdString());
@@ -186,7 +212,7 @@ inline std::optional<engine::ClusterState> loadPlanSnapshot(const PlanArgs& args
         if (!connection)
             return std::nullopt;
         auto cluster = readLive(*connection);
-        if (!cluster)
+        if (!cluster || !resolveLiveStrategy(*connection->session, args))
             return std::nullopt;
         return std::move(cluster->state);
     }

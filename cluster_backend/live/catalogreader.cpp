@@ -35,6 +35,21 @@ engine::NodeRole nodeRole(const std::string& text)
     return engine::NodeRole::Primary;
 }
 
+// A row of plain_tables.sql / local_tables.sql: a table Citus does not know, as a Plain table.
+engine::Table plainTable(const BinaryRow& row)
+{
+    engine::Table table;
+    table.oid = row.oid(0);
+    table.schema = row.text(1);
+    table.name = row.text(2);
+    table.kind = engine::TableKind::Plain;
+    table.plainBytes = row.int8(3);
+    table.plainRows = row.int8(4);
+    table.partitionOf = row.oid(5);
+    table.hasReplicaIdentity = row.boolean(6, true);
+    return table;
+}
+
 // Catalog order by id; physical order usually is already, so the check makes the sort rare.
 template <class T, class Key>
 void sortById(std::vector<T>& items, Key key)
@@ -84,12 +99,15 @@ public:
     Result<LiveSnapshot> run()
     {
         ReadTransaction transaction(m_session);
-        for (const auto& step : {&CatalogRead::begin, &CatalogRead::nodes, &CatalogRead::colocation,
-                                 &CatalogRead::tables, &CatalogRead::shards, &CatalogRead::placements,
-                                 &CatalogRead::sequences, &CatalogRead::jobs, &CatalogRead::sizes}) {
+        for (const auto& step :
+             {&CatalogRead::begin, &CatalogRead::nodes, &CatalogRead::colocation, &CatalogRead::tables,
+              &CatalogRead::shards, &CatalogRead::placements, &CatalogRead::sequences, &CatalogRead::jobs,
+              &CatalogRead::sizes, &CatalogRead::localTables}) {
             if (m_options.cancel && m_options.cancel->load())
                 return Error::make("Reading the cluster was cancelled.", codes::kCancelled);
-            Status status = step == &CatalogRead::begin ? transaction.begin() : (this->*step)();
+            Status status = step == &CatalogRead::begin ? transaction.begin() : Status(Done{});
+            if (status)
+                status = (this->*step)();
             if (!status)
                 return status.error();
         }
@@ -100,7 +118,14 @@ public:
     }
 
 private:
-    Status begin() { return Done{}; }
+    Status begin()
+    {
+        if (m_options.lockTimeoutMs <= 0)
+            return Done{};
+        auto set = m_session.exec("SELECT pg_catalog.set_config('lock_timeout', $1, true)",
+                                  {std::to_string(m_options.lockTimeoutMs) + "ms"});
+        return set ? Status(Done{}) : Status(set.error());
+    }
 
     Result<std::int64_t> copy(const char* name, std::size_t columns, BinaryCopyParser::RowHandler handler)
     {
@@ -300,7 +325,11 @@ private:
         }
         if (!m_session.isConnected() || status.error().code == codes::kQueryCanceled)
             return status;
-        m_snapshot.warnings.push_back(std::string(what) + " could not be read: " + status.error().message);
+        const std::string why = status.error().code == codes::kLockNotAvailable
+                                    ? "a table is locked by another session (an ALTER TABLE, a LOCK or a "
+                                      "shard move), and waiting for it would stall the refresh"
+                                    : status.error().message;
+        m_snapshot.warnings.push_back(std::string(what) + " could not be read: " + why + '.');
         auto rolledBack = m_session.exec("ROLLBACK TO SAVEPOINT shardscope_optional");
         return rolledBack ? Status(Done{}) : Status(rolledBack.error());
     }
@@ -321,20 +350,25 @@ private:
 
     Status sizes()
     {
-        if (!m_options.readSizes)
+        if (!m_options.readSizes) {
+            m_snapshot.sizesRead = false;
             return Done{};
+        }
         std::unordered_map<engine::ShardId, std::int64_t> bytes;
         bytes.reserve(m_snapshot.state.shards.size());
+        bool read = false;
         Status status = optional("Shard sizes", [&]() -> Status {
             auto rows = copy("shard_sizes", 2, [&](const BinaryRow& row) -> Status {
                 auto& size = bytes[row.int8(0)];
                 size = std::max(size, row.int8(1));
                 return Done{};
             });
+            read = rows.ok();
             return rows ? Status(Done{}) : Status(rows.error());
         });
         if (!status)
             return status;
+        m_snapshot.sizesRead = read;
         if (bytes.empty())
             return Done{};
         for (engine::Placement& placement : m_snapshot.state.placements) {
@@ -343,6 +377,38 @@ private:
                 placement.bytes = it->second;
         }
         return Done{};
+    }
+
+    // Tables on the coordinator that Citus does not know yet: listed as Plain, like the demo's local tables.
+    Status localTables()
+    {
+        if (!m_options.readLocalTables)
+            return Done{};
+        return optional("Local tables", [this]() -> Status {
+            // Shards on the coordinator must stay hidden whatever the role's settings say.
+            auto hide = m_session.exec("SELECT pg_catalog.set_config('citus.override_table_visibility', 'on', true), "
+                                       "pg_catalog.set_config('citus.show_shards_for_app_name_prefixes', '', true)");
+            if (!hide)
+                return hide.error();
+            std::string sql = catalogSql("local_tables");
+            if (!m_options.schema.empty()) {
+                // The catalog-shaped tables themselves are not user tables.
+                auto literal = m_session.quoteLiteral(m_options.schema);
+                if (!literal)
+                    return literal.error();
+                sql = "SELECT * FROM (" + sql + ") AS t WHERE t.nspname <> " + *literal;
+            }
+            std::vector<engine::Table> plain; // all or nothing: a failure half-way lists none
+            auto rows = m_session.copyOut(sql, 7, [&](const BinaryRow& row) -> Status {
+                plain.push_back(plainTable(row));
+                return Done{};
+            });
+            if (!rows)
+                return rows.error();
+            auto& out = m_snapshot.state.tables;
+            out.insert(out.end(), std::make_move_iterator(plain.begin()), std::make_move_iterator(plain.end()));
+            return Done{};
+        });
     }
 
     PgSession& m_session;
@@ -359,24 +425,36 @@ Result<LiveSnapshot> readCitusCatalog(PgSession& session, const CatalogOptions& 
     return CatalogRead(session, options).run();
 }
 
-Result<LiveSnapshot> readPlainCatalog(PgSession& session)
+Result<LiveSnapshot> readPlainCatalog(PgSession& session, int lockTimeoutMs)
 {
     LiveSnapshot snapshot;
-    const std::string sql = catalogSql("plain_tables");
-    auto rows = session.copyOut(sql, 6, [&](const BinaryRow& row) -> Status {
-        engine::Table table;
-        table.oid = row.oid(0);
-        table.schema = row.text(1);
-        table.name = row.text(2);
-        table.kind = engine::TableKind::Plain;
-        table.plainBytes = row.int8(3);
-        table.plainRows = row.int8(4);
-        table.partitionOf = row.oid(5);
-        snapshot.state.tables.push_back(std::move(table));
+    ReadTransaction transaction(session);
+    Status begun = transaction.begin();
+    if (!begun)
+        return begun.error();
+    if (lockTimeoutMs > 0) {
+        // pg_table_size() waits for a table locked elsewhere: give up rather than stall the refresh.
+        auto set = session.exec("SELECT pg_catalog.set_config('lock_timeout', $1, true)",
+                                {std::to_string(lockTimeoutMs) + "ms"});
+        if (!set)
+            return set.error();
+    }
+    auto rows = session.copyOut(catalogSql("plain_tables"), 7, [&](const BinaryRow& row) -> Status {
+        snapshot.state.tables.push_back(plainTable(row));
         return Done{};
     });
-    if (!rows)
-        return rows.error();
+    if (!rows) {
+        Error error = rows.error();
+        if (error.code == codes::kLockNotAvailable) {
+            error.message = "The tables could not be listed: a table is locked by another session (an ALTER TABLE "
+                            "or a LOCK), and waiting for it would stall the refresh.";
+            error.hint = "The next refresh tries again.";
+        }
+        return error;
+    }
+    Status committed = transaction.commit();
+    if (!committed)
+        return committed.error();
     return snapshot;
 }
 

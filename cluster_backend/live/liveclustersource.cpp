@@ -4,8 +4,12 @@
 #include "catalogsql.h"
 #include "loadclusterstate.h"
 #include "pgerrors.h"
+#include "rebalanceprogress.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <unordered_map>
 
 namespace shardscope::live {
 
@@ -33,7 +37,8 @@ struct RebalancePoll
     int total = 0;
     int failed = 0;
     std::string state;
-    std::string current; ///< the move in progress, if get_rebalance_progress() shows one
+    std::string lastError;                  ///< the message of the last failed task
+    std::vector<ShardGroupTransfer> moving; ///< shard groups in flight (get_rebalance_progress())
 };
 
 Result<RebalancePoll> pollJob(PgSession& session, std::int64_t jobId)
@@ -46,19 +51,38 @@ Result<RebalancePoll> pollJob(PgSession& session, std::int64_t jobId)
     poll.total = std::atoi(tasks->text(0, 1, "0").c_str());
     poll.failed = std::atoi(tasks->text(0, 2, "0").c_str());
     poll.state = tasks->text(0, 3);
+    poll.lastError = tasks->text(0, 4);
+    // Progress is a nicety: a failure to read it (a worker down) leaves the counts standing.
     auto progress = session.exec(rebalanceProgressStatement());
     if (progress) {
-        for (std::size_t row = 0; row < progress->rows.size(); ++row) {
-            if (progress->text(row, 8) != "1")
-                continue; // only the move running now
-            poll.current = "shard " + progress->text(row, 2) + " of " + progress->text(row, 1) + " from " +
-                           progress->text(row, 4) + ':' + progress->text(row, 5) + " to " + progress->text(row, 6) +
-                           ':' + progress->text(row, 7) + " (" + progress->text(row, 10, "0") + " of " +
-                           progress->text(row, 9, "0") + " bytes copied)";
-            break;
-        }
+        auto rows = parseRebalanceProgress(*progress);
+        if (rows)
+            poll.moving = activeTransfers(*rows);
     }
     return poll;
+}
+
+/**
+ * Sizes could not be read this time (a locked table, a worker down): keep each shard's size from the last
+ * snapshot rather than showing every shard as empty. Runs on the worker thread (a million placements).
+ */
+void keepPreviousSizes(const engine::ClusterState& previous, engine::ClusterState& state,
+                       std::vector<std::string>& warnings)
+{
+    std::unordered_map<engine::ShardId, std::int64_t> bytes;
+    bytes.reserve(previous.shards.size());
+    for (const engine::Placement& placement : previous.placements) {
+        if (placement.bytes > 0)
+            bytes[placement.shard] = std::max(bytes[placement.shard], placement.bytes);
+    }
+    if (bytes.empty())
+        return;
+    for (engine::Placement& placement : state.placements) {
+        const auto it = bytes.find(placement.shard);
+        if (it != bytes.end())
+            placement.bytes = it->second;
+    }
+    warnings.push_back("The shard sizes shown are those of the previous refresh.");
 }
 
 } // namespace
@@ -132,8 +156,15 @@ quint64 LiveClusterSource::refresh()
     m_inFlightGeneration = generation;
     setRefreshing(true);
     const CatalogOptions options = m_catalogOptions;
+    const std::shared_ptr<const engine::ClusterState> previous = currentSnapshot().state;
     m_worker->request<LiveSnapshot>(
-        this, [options](PgSession& session) { return readLiveSnapshot(session, options); },
+        this,
+        [options, previous](PgSession& session) {
+            auto snapshot = readLiveSnapshot(session, options);
+            if (snapshot && !snapshot->sizesRead && previous)
+                keepPreviousSizes(*previous, snapshot->state, snapshot->warnings);
+            return snapshot;
+        },
         [this, generation](Result<LiveSnapshot> result) {
             m_inFlight = false;
             if (result) {
@@ -253,23 +284,29 @@ void LiveClusterSource::cancel(JobId job)
     RunningJob& entry = m_running[job];
     entry.token.cancel();
     if (entry.backgroundJobId > 0) {
-        // A background rebalance: ask Citus to stop it; polling reports when it has.
-        m_worker->request<OperationStatements>(
-            this,
-            [](PgSession& session) -> Result<OperationStatements> {
-                auto stop = buildRebalanceStop(session);
-                if (!stop)
-                    return stop.error();
-                auto ran = runOperation(session, *stop);
-                if (!ran)
-                    return ran.error();
-                return *stop;
-            },
-            [this, job](Result<OperationStatements> result) {
-                if (!result && m_running.contains(job))
-                    Q_EMIT jobProgressed(job, JobProgress{0, 0, qs(result.error().message)});
-            });
+        // A background rebalance: ask Citus to stop it, on a connection of its own so the request never
+        // waits behind a refresh or a poll; polling reports when the job has stopped.
         Q_EMIT jobProgressed(job, JobProgress{0, 0, tr("Stopping the rebalance…")});
+        auto* watcher = new QFutureWatcher<std::optional<Error>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
+            const std::optional<Error> failure = watcher->result();
+            watcher->deleteLater();
+            if (failure && m_running.contains(job))
+                Q_EMIT jobProgressed(job, JobProgress{0, 0, qs(failure->message)});
+        });
+        watcher->setFuture(QtConcurrent::run([options = m_options]() -> std::optional<Error> {
+            PgSession session(options);
+            Status connected = session.connect();
+            if (!connected)
+                return connected.error();
+            auto stop = buildRebalanceStop(session);
+            if (!stop)
+                return stop.error();
+            auto ran = runOperation(session, *stop);
+            if (!ran)
+                return ran.error();
+            return std::nullopt;
+        }));
         return;
     }
     if (m_executing == job)
@@ -280,17 +317,31 @@ JobId LiveClusterSource::startRebalance(const RebalanceStart& options)
 {
     const JobId id = nextJobId();
     m_running.insert(id, RunningJob{});
+    const CancelToken token = m_running[id].token;
     m_worker->request<QueryResult>(
         this,
-        [options](PgSession& session) -> Result<QueryResult> {
+        [this, id, token, options](PgSession& session) -> Result<QueryResult> {
+            if (token.isCanceled())
+                return Error::make("Cancelled before it started; nothing was changed.", codes::kCancelled);
             if (!session.isConnected())
                 return session.lastError();
             auto statements = buildRebalanceStart(session, options);
             if (!statements)
                 return statements.error();
-            return runOperation(session, *statements);
+            // citus_rebalance_start can wait for locks: cancellable like any other statement.
+            m_executing = id;
+            auto result = runOperation(session, *statements);
+            m_executing = 0;
+            return result;
         },
         [this, id](Result<QueryResult> result) {
+            if (result && !result->text(0, 0).empty() && m_running.contains(id) && m_running[id].token.isCanceled()) {
+                // Cancelled while citus_rebalance_start ran but too late to stop it: stop the job it scheduled.
+                m_running[id].backgroundJobId = std::stoll(result->text(0, 0));
+                pollRebalance(id);
+                cancel(id);
+                return;
+            }
             if (!result || result->text(0, 0).empty()) {
                 // An error, or NULL: Citus found nothing to move (its NOTICE says so).
                 finishJob(id, std::move(result), tr("No moves were needed."));
@@ -319,13 +370,13 @@ void LiveClusterSource::pollRebalance(JobId id)
                     pollRebalance(id); // the job runs on the server regardless; keep watching
                     return;
                 }
-                QString text = tr("Rebalance job %1: %2, %3 of %4 moves done")
+                QString text = tr("Rebalance job %1: %2, %3 of %4 tasks done")
                                    .arg(jobId)
                                    .arg(qs(poll->state))
                                    .arg(poll->done)
                                    .arg(poll->total);
-                if (!poll->current.empty())
-                    text += tr("; moving %1").arg(qs(poll->current));
+                for (const ShardGroupTransfer& transfer : poll->moving)
+                    text += tr("; moving %1").arg(qs(transfer.describe()));
                 Q_EMIT jobProgressed(id, JobProgress{poll->done, poll->total, text});
                 const std::string& state = poll->state;
                 if (state == "finished" || state == "cancelled" || state == "failed") {
@@ -336,17 +387,21 @@ void LiveClusterSource::pollRebalance(JobId id)
                     if (state == "failed")
                         outcome.error =
                             Error{"Rebalance job " + std::to_string(jobId) + " failed after " +
-                                      std::to_string(poll->done) + " of " + std::to_string(poll->total) + " moves.",
+                                      std::to_string(poll->done) + " of " + std::to_string(poll->total) + " tasks.",
                                   "shardscope.rebalance_failed",
-                                  {},
-                                  "SELECT * FROM citus_rebalance_status() shows the failing task.",
+                                  poll->lastError,
+                                  "SELECT * FROM pg_dist_background_task WHERE job_id = " + std::to_string(jobId) +
+                                      " shows every task and its message.",
                                   {}};
                     m_running.remove(id);
                     outcome.generation = refreshAfterChange();
                     Q_EMIT jobFinished(id, outcome);
                     return;
                 }
-                refreshAfterChange(); // moves done so far show up while the rest runs
+                if (m_running[id].tasksDone != poll->done) {
+                    m_running[id].tasksDone = poll->done;
+                    refreshAfterChange(); // moves done so far show up while the rest runs
+                }
                 pollRebalance(id);
             });
     });

@@ -68,6 +68,7 @@ private:
     {
         CancelToken token;
         std::int64_t backgroundJobId = 0; ///< rebalance: the Citus job being watched
+        int tasksDone = 0;                ///< rebalance: tasks done at the last poll
     };
 
     JobId runStatements(std::function<Result<OperationStatements>(PgSession&)> build);

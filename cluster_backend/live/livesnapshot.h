@@ -30,6 +30,8 @@ struct LiveSnapshot
     std::vector<BackgroundJob> jobs;
     /** Parts that could not be read (shard sizes when a worker is down, ...): shown, not fatal. */
     std::vector<std::string> warnings;
+    /** False when the shard sizes could not be read (every placement's bytes are then 0). */
+    bool sizesRead = true;
 };
 
 } // namespace shardscope::live

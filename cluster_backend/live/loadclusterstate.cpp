@@ -20,8 +20,8 @@ Result<LiveSnapshot> readLiveSnapshot(PgSession& session, const CatalogOptions& 
     auto info = probeServer(session);
     if (!info)
         return info.error();
-    auto snapshot =
-        info->kind == ServerKind::CitusCoordinator ? readCitusCatalog(session, options) : readPlainCatalog(session);
+    auto snapshot = info->kind == ServerKind::CitusCoordinator ? readCitusCatalog(session, options)
+                                                               : readPlainCatalog(session, options.lockTimeoutMs);
     if (!snapshot)
         return snapshot.error();
     snapshot->server = *info;

@@ -23,6 +23,7 @@ inline constexpr const char* kAuthFailed = "28P01";
 inline constexpr const char* kAuthSpec = "28000";
 inline constexpr const char* kInsufficientPrivilege = "42501";
 inline constexpr const char* kQueryCanceled = "57014";
+inline constexpr const char* kLockNotAvailable = "55P03";
 } // namespace codes
 
 /**

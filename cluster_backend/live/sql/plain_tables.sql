@@ -3,7 +3,10 @@
 SELECT c.oid::oid, n.nspname::text, c.relname::text, pg_catalog.pg_table_size(c.oid)::int8,
        GREATEST(c.reltuples, 0)::int8,
        COALESCE((SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = c.oid AND c.relispartition
-                 LIMIT 1), 0)::oid
+                 LIMIT 1), 0)::oid,
+       (c.relreplident IN ('f', 'i')
+        OR (c.relreplident = 'd' AND EXISTS (SELECT 1 FROM pg_catalog.pg_index i
+                                             WHERE i.indrelid = c.oid AND i.indisprimary)))::bool
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p')

@@ -1,4 +1,5 @@
--- Per-move progress of a running rebalance: 0 waiting, 1 moving, 2 moved, -1 error.
-SELECT sessionid, table_name::text, shardid, shard_size, sourcename, sourceport, targetname, targetport, progress,
-       source_shard_size, target_shard_size, operation_type
+-- Per-shard progress of running moves and copies (progress 0 waiting, 1 moving, 2 moved, -1 failed); every
+-- colocated shard of a moving shard group is a row of its own. status is the phase ("Copying Data", ...).
+-- Columns are read by name.
+SELECT *
 FROM get_rebalance_progress()

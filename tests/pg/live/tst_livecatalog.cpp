@@ -27,6 +27,23 @@ std::string serverConninfo()
     return test::PgTestServer::conninfo().toStdString();
 }
 
+/** The tables Citus knows (they come first; Plain tables of the server follow). */
+std::size_t citusTableCount(const engine::ClusterState& state)
+{
+    return static_cast<std::size_t>(std::count_if(state.tables.begin(), state.tables.end(), [](const engine::Table& t) {
+        return t.kind != engine::TableKind::Plain;
+    }));
+}
+
+const engine::Table* findTable(const engine::ClusterState& state, const std::string& schema, const std::string& name)
+{
+    for (const engine::Table& table : state.tables) {
+        if (table.schema == schema && table.name == name)
+            return &table;
+    }
+    return nullptr;
+}
+
 Status copyCsvInto(PgSession& session, const std::string& table, const QByteArray& csv)
 {
     const std::string sql = "COPY " + table + " FROM STDIN (FORMAT csv, HEADER true)";
@@ -79,6 +96,7 @@ private Q_SLOTS:
             return;
         (void)test::dropSyntheticCatalog(*m_admin, "shardscope_catalog_small");
         (void)test::dropSyntheticCatalog(*m_admin, "shardscope_catalog_fixture");
+        (void)m_admin->exec("DROP SCHEMA IF EXISTS shardscope_local_fixture CASCADE");
         (void)m_admin->exec(std::string("DROP OWNED BY ") + kNoPrivilegeRole);
         (void)m_admin->exec(std::string("DROP ROLE IF EXISTS ") + kNoPrivilegeRole);
     }
@@ -111,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(state.colocationGroups[0].shardCount, 8);
         QCOMPARE(state.colocationGroups[0].columnType, engine::ColumnType::Int8);
 
-        QCOMPARE(state.tables.size(), std::size_t(4));
+        QCOMPARE(citusTableCount(state), std::size_t(4));
         QCOMPARE(state.tables[0].name, std::string("t1"));
         QCOMPARE(state.tables[0].schema, shape.schema);
         QCOMPARE(state.tables[0].distributionColumn, std::string("id"));
@@ -191,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(state.colocationGroups[1].replicationFactor, -1);
 
         // Physical order of pg_dist_partition: as the rows were inserted (countries, events, users).
-        QCOMPARE(state.tables.size(), std::size_t(3));
+        QCOMPARE(citusTableCount(state), std::size_t(3));
         QCOMPARE(state.tables[0].name, std::string("countries"));
         QCOMPARE(state.tables[0].kind, engine::TableKind::Reference);
         QCOMPARE(state.tables[1].name, std::string("events"));
@@ -209,6 +227,61 @@ private Q_SLOTS:
         QCOMPARE(shard->table, state.tables[1].oid);
         QCOMPARE(state.placements.size(), std::size_t(67));
         QCOMPARE(state.sequences.nextShardId, 102073);
+    }
+
+    void localTablesListed()
+    {
+        // The coordinator's tables that Citus does not know: Plain, after Citus's own, with sizes and rows.
+        test::SyntheticCatalogShape shape;
+        shape.schema = "shardscope_catalog_small";
+        QVERIFY(test::createSyntheticCatalog(*m_admin, shape).ok());
+        const std::string local = "shardscope_local_fixture";
+        exec("DROP SCHEMA IF EXISTS " + local + " CASCADE");
+        exec("CREATE SCHEMA " + local);
+        exec("CREATE TABLE " + local + ".\"notes; \"\"x\"\"\" (id bigint PRIMARY KEY, body text)");
+        exec("INSERT INTO " + local + ".\"notes; \"\"x\"\"\" SELECT g, 'n' FROM generate_series(1, 300) g");
+        exec("ANALYZE " + local + ".\"notes; \"\"x\"\"\"");
+        exec("CREATE TABLE " + local + ".events (id bigint, at date) PARTITION BY RANGE (at)");
+        exec("CREATE TABLE " + local + ".events_2026 PARTITION OF " + local +
+             ".events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+        CatalogOptions options;
+        options.schema = shape.schema;
+        auto snapshot = readCitusCatalog(*m_admin, options);
+        QVERIFY2(snapshot.ok(), snapshot.ok() ? "" : snapshot.error().message.c_str());
+        const engine::ClusterState& state = snapshot->state;
+        for (std::size_t i = 0; i < state.tables.size(); ++i) {
+            // Citus's tables first, and never the catalog-shaped tables themselves.
+            if (i < citusTableCount(state))
+                QVERIFY(state.tables[i].kind != engine::TableKind::Plain);
+            else
+                QVERIFY(state.tables[i].kind == engine::TableKind::Plain && state.tables[i].schema != shape.schema);
+        }
+        const engine::Table* notes = findTable(state, local, "notes; \"x\"");
+        QVERIFY(notes);
+        QCOMPARE(notes->plainRows, std::int64_t(300));
+        auto bytes = m_admin->exec("SELECT pg_table_size('" + local + ".\"notes; \"\"x\"\"\"')");
+        QCOMPARE(std::to_string(notes->plainBytes), bytes->text(0, 0));
+        QVERIFY(notes->hasReplicaIdentity);
+        const engine::Table* partition = findTable(state, local, "events_2026");
+        QVERIFY(partition);
+        QCOMPARE(partition->partitionOf, findTable(state, local, "events")->oid);
+        QVERIFY(!partition->hasReplicaIdentity);
+
+        // A table locked elsewhere (an ALTER TABLE running) does not stall the read: a warning instead.
+        PgSession locker(*ConnectionOptions::parse(serverConninfo()));
+        QVERIFY(locker.connect().ok());
+        QVERIFY(locker.exec("BEGIN").ok());
+        QVERIFY(locker.exec("LOCK TABLE " + local + ".events_2026 IN ACCESS EXCLUSIVE MODE").ok());
+        options.lockTimeoutMs = 200;
+        auto locked = readCitusCatalog(*m_admin, options);
+        QVERIFY(locker.exec("ROLLBACK").ok());
+        QVERIFY2(locked.ok(), locked.ok() ? "" : locked.error().message.c_str());
+        QCOMPARE(locked->warnings.size(), std::size_t(1));
+        QVERIFY2(locked->warnings[0].rfind("Local tables could not be read: a table is locked by another session", 0) ==
+                     0,
+                 locked->warnings[0].c_str());
+        QCOMPARE(citusTableCount(locked->state), locked->state.tables.size());
+        QCOMPARE(locked->state.placements, state.placements); // the rest of the read stands
     }
 
     void missingPrivilege()

@@ -91,6 +91,37 @@ private Q_SLOTS:
         QCOMPARE(source->currentSnapshot().generation, second);
     }
 
+    void lockedSizesKeepThePreviousOnes()
+    {
+        auto source = makeSource();
+        CatalogOptions options;
+        options.schema = kSchema;
+        options.lockTimeoutMs = 200;
+        source->setCatalogOptions(options);
+        QSignalSpy ready(source.get(), &ClusterSource::snapshotReady);
+        source->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        const auto first = source->currentSnapshot().state;
+        QVERIFY(std::any_of(first->placements.begin(), first->placements.end(),
+                            [](const engine::Placement& p) { return p.bytes > 0; }));
+        QVERIFY(source->warnings().isEmpty());
+
+        // citus_shard_sizes() waits for a lock held elsewhere (as Citus's does for a locked distributed
+        // table): the refresh still ends, says so, and shows the sizes it had.
+        PgSession locker(serverOptions());
+        QVERIFY(locker.connect().ok());
+        QVERIFY(locker.exec("BEGIN").ok());
+        QVERIFY(locker.exec(std::string("LOCK TABLE ") + kSchema + ".shard_size IN ACCESS EXCLUSIVE MODE").ok());
+        source->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 20000);
+        QVERIFY(locker.exec("ROLLBACK").ok());
+        const auto second = source->currentSnapshot().state;
+        QCOMPARE(second->placements, first->placements);
+        QVERIFY2(source->warnings().join(s("\n")).contains(s("Shard sizes could not be read: a table is locked")),
+                 qPrintable(source->warnings().join(s("\n"))));
+        QVERIFY(source->warnings().join(s("\n")).contains(s("previous refresh")));
+    }
+
     void periodicRefreshAndPause()
     {
         auto source = makeSource();

@@ -139,7 +139,7 @@ private Q_SLOTS:
         auto stop = buildRebalanceStop(*m_session);
         QVERIFY(stop.ok());
         QCOMPARE(s(joined(*stop)), s("SELECT pg_catalog.citus_rebalance_stop();"));
-        QVERIFY(rebalanceStatusStatement().sql.find("citus_rebalance_status()") != std::string::npos);
+        QVERIFY(rebalanceStatusStatement().sql.find("citus_rebalance_status(raw => true)") != std::string::npos);
         QVERIFY(rebalanceProgressStatement().sql.find("get_rebalance_progress()") != std::string::npos);
         auto concurrently = buildCreateDistributedTableConcurrently(
             *m_session, engine::CreateDistributedTable{"s", "t", "id", engine::ColumnType::Int8, "default", {}, 1});
