@@ -102,7 +102,7 @@ public:
         for (const auto& step :
              {&CatalogRead::begin, &CatalogRead::nodes, &CatalogRead::colocation, &CatalogRead::tables,
               &CatalogRead::shards, &CatalogRead::placements, &CatalogRead::sequences, &CatalogRead::jobs,
-              &CatalogRead::sizes, &CatalogRead::localTables}) {
+              &CatalogRead::sizes, &CatalogRead::rowEstimates, &CatalogRead::localTables}) {
             if (m_options.cancel && m_options.cancel->load())
                 return Error::make("Reading the cluster was cancelled.", codes::kCancelled);
             Status status = step == &CatalogRead::begin ? transaction.begin() : Status(Done{});
@@ -377,6 +377,70 @@ private:
                 placement.bytes = it->second;
         }
         return Done{};
+    }
+
+    // Estimated rows per placement: one run_command_on_all_nodes call reading pg_class.reltuples on every node.
+    Status rowEstimates()
+    {
+        if (!m_options.readRowEstimates || m_snapshot.state.placements.empty())
+            return Done{};
+        // Catalog-shaped tables on plain PostgreSQL (tests, benchmark) have no such function.
+        auto available =
+            m_session.exec("SELECT to_regprocedure('run_command_on_all_nodes(text,boolean,boolean)') IS NOT NULL");
+        if (!available)
+            return available.error();
+        if (available->text(0, 0) != "t")
+            return Done{};
+        std::unordered_map<engine::NodeId, engine::GroupId> groupOf;
+        for (const engine::Node& node : m_snapshot.state.nodes)
+            groupOf[node.id] = node.group;
+        std::unordered_map<std::uint64_t, std::int64_t> rows; // (shard, group) -> rows
+        return optional("Row estimates", [&]() -> Status {
+            auto result = m_session.exec(catalogSql("row_estimates"));
+            if (!result)
+                return result.error();
+            for (std::size_t r = 0; r < result->rows.size(); ++r) {
+                const auto node = parseInt32(std::optional<std::string_view>(result->text(r, 0)));
+                if (result->text(r, 1) != "t" || !node || !groupOf.count(*node)) {
+                    m_snapshot.warnings.push_back("Row estimates of node " + result->text(r, 0) +
+                                                  " could not be read: " + result->text(r, 2));
+                    continue;
+                }
+                parseRowEstimates(result->text(r, 2), groupOf[*node], rows);
+            }
+            for (engine::Placement& placement : m_snapshot.state.placements) {
+                const auto it = rows.find(placementKey(placement.shard, placement.group));
+                if (it != rows.end())
+                    placement.rows = it->second;
+            }
+            return Done{};
+        });
+    }
+
+    static std::uint64_t placementKey(engine::ShardId shard, engine::GroupId group)
+    {
+        return (static_cast<std::uint64_t>(shard) << 20) ^
+               static_cast<std::uint64_t>(static_cast<std::uint32_t>(group));
+    }
+
+    // "shardid rows,shardid rows,..." as row_estimates.sql writes it.
+    static void parseRowEstimates(std::string_view text, engine::GroupId group,
+                                  std::unordered_map<std::uint64_t, std::int64_t>& out)
+    {
+        while (!text.empty()) {
+            const auto comma = text.find(',');
+            const std::string_view item = text.substr(0, comma);
+            text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+            const auto space = item.find(' ');
+            if (space == std::string_view::npos)
+                continue;
+            engine::ShardId shard = 0;
+            std::int64_t count = 0;
+            const auto a = std::from_chars(item.data(), item.data() + space, shard);
+            const auto b = std::from_chars(item.data() + space + 1, item.data() + item.size(), count);
+            if (a.ec == std::errc() && b.ec == std::errc())
+                out[placementKey(shard, group)] = count;
+        }
     }
 
     // Tables on the coordinator that Citus does not know yet: listed as Plain, like the demo's local tables.

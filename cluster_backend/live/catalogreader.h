@@ -18,6 +18,11 @@ struct CatalogOptions
     std::string schema;
     bool readSizes = true;
     bool readJobs = true;
+    /**
+     * Estimated rows per placement (pg_class.reltuples of each shard, 0 when never analyzed): one
+     * run_command_on_all_nodes call, one query per node in parallel.
+     */
+    bool readRowEstimates = true;
     /** The coordinator's tables that Citus does not know yet, as Plain tables (distribution candidates). */
     bool readLocalTables = true;
     /**
@@ -33,8 +38,8 @@ struct CatalogOptions
 /**
  * Reads Citus's whole catalog in one repeatable-read transaction: nodes, colocation groups, tables,
  * shards, placements (streamed as binary COPY), sequences, background jobs, the sizes of every shard
- * from one citus_shard_sizes() call, and the coordinator's tables Citus does not know yet (Plain tables,
- * listed after Citus's own). The session must be connected.
+ * from one citus_shard_sizes() call, row estimates from one run_command_on_all_nodes() call, and the coordinator's
+ * tables Citus does not know yet (Plain tables, listed after Citus's own). The session must be connected.
  */
 Result<LiveSnapshot> readCitusCatalog(PgSession& session, const CatalogOptions& options = {});
 

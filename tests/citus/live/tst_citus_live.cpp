@@ -212,6 +212,35 @@ private Q_SLOTS:
         QCOMPARE(std::to_string(total), expected);
     }
 
+    void rowEstimatesPerPlacement()
+    {
+        // reltuples of each shard, read on its node in one call: equal to what Citus reads per placement.
+        QVERIFY(m_schema->run({"ANALYZE " + m_schema->qualified("accounts")}));
+        auto snapshot = loadLiveSnapshot(dsn());
+        QVERIFY2(snapshot.ok(), snapshot.ok() ? "" : snapshot.error().message.c_str());
+        QVERIFY2(snapshot->warnings.empty(), snapshot->warnings.empty() ? "" : snapshot->warnings.front().c_str());
+        const engine::ClusterState& state = snapshot->state;
+        auto expected =
+            m_session->exec("SELECT r.shardid, n.groupid, r.result FROM run_command_on_placements($1::regclass, "
+                            "$$SELECT reltuples::int8 FROM pg_class WHERE oid = '%s'::regclass$$) r "
+                            "JOIN pg_dist_node n ON n.nodename = r.nodename AND n.nodeport = r.nodeport",
+                            {m_schema->qualified("accounts")});
+        QVERIFY2(expected.ok(), expected.ok() ? "" : expected.error().message.c_str());
+        QCOMPARE(expected->rows.size(), std::size_t(6));
+        std::int64_t total = 0;
+        for (std::size_t i = 0; i < expected->rows.size(); ++i) {
+            const auto placement =
+                std::find_if(state.placements.begin(), state.placements.end(), [&](const engine::Placement& p) {
+                    return std::to_string(p.shard) == expected->text(i, 0) &&
+                           std::to_string(p.group) == expected->text(i, 1);
+                });
+            QVERIFY(placement != state.placements.end());
+            QCOMPARE(std::to_string(placement->rows), expected->text(i, 2));
+            total += placement->rows;
+        }
+        QCOMPARE(total, std::int64_t(6000)); // ANALYZE counted every row of these small shards
+    }
+
     void localTablesListed()
     {
         auto snapshot = loadLiveSnapshot(dsn());
