@@ -18,6 +18,30 @@ namespace shardscope {
 
 namespace {
 
+// Small task times (a few ms) need decimals, or the axis repeats "0, 1, 1, 2".
+QString labelFormat(double maximum)
+{
+    if (maximum < 2)
+        return QStringLiteral("%.2f");
+    if (maximum < 20)
+        return QStringLiteral("%.1f");
+    return QStringLiteral("%.0f");
+}
+
+// "127.0.0.1:9701" is cut to "127.0..." under a bar; when every worker is on one host the port says it all.
+QString shortWorkerName(const std::string& worker, const std::vector<explain::WorkerFigure>& all)
+{
+    const std::size_t colon = worker.rfind(':');
+    if (colon == std::string::npos)
+        return QString::fromStdString(worker);
+    const std::string host = worker.substr(0, colon);
+    for (const explain::WorkerFigure& w : all) {
+        if (w.worker.rfind(host + ':', 0) != 0)
+            return QString::fromStdString(worker);
+    }
+    return QString::fromStdString(worker.substr(colon));
+}
+
 QChartView* makeView(QWidget* parent)
 {
     auto* view = new QChartView(new QChart(), parent);
@@ -40,7 +64,7 @@ ExplainTaskChart::ExplainTaskChart(QWidget* parent)
     charts->addWidget(m_workerView, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_placeholder);
+    layout->addWidget(m_placeholder, 1); // centred while there is nothing to chart
     layout->addLayout(charts, 1);
     setAnalysis(nullptr);
 }
@@ -104,11 +128,11 @@ void ExplainTaskChart::setAnalysis(const explain::PlanAnalysis* analysis)
     taskChart->addSeries(taskSeries);
     auto* taskAxisX = new QBarCategoryAxis();
     taskAxisX->append(categories);
-    taskAxisX->setLabelsVisible(categories.size() <= 40);
+    taskAxisX->setLabelsVisible(categories.size() <= 12); // more numbers than that only turn into "..."
     taskChart->addAxis(taskAxisX, Qt::AlignBottom);
     taskSeries->attachAxis(taskAxisX);
     auto* taskAxisY = new QValueAxis();
-    taskAxisY->setLabelFormat(QStringLiteral("%.0f"));
+    taskAxisY->setLabelFormat(labelFormat(*tasks.front()->timeMs));
     taskChart->addAxis(taskAxisY, Qt::AlignLeft);
     taskSeries->attachAxis(taskAxisY);
     m_taskBars = static_cast<int>(tasks.size());
@@ -117,7 +141,7 @@ void ExplainTaskChart::setAnalysis(const explain::PlanAnalysis* analysis)
     auto* slowest = new QBarSet(tr("slowest task ms"));
     QStringList workers;
     for (const explain::WorkerFigure& w : analysis->workers) {
-        workers << (w.worker.empty() ? tr("unknown") : QString::fromStdString(w.worker)) +
+        workers << (w.worker.empty() ? tr("unknown") : shortWorkerName(w.worker, analysis->workers)) +
                        QStringLiteral(" (%1)").arg(w.taskCount);
         total->append(w.totalTimeMs);
         slowest->append(w.maxTimeMs);
@@ -133,7 +157,10 @@ void ExplainTaskChart::setAnalysis(const explain::PlanAnalysis* analysis)
     workerChart->addAxis(workerAxisX, Qt::AlignBottom);
     workerSeries->attachAxis(workerAxisX);
     auto* workerAxisY = new QValueAxis();
-    workerAxisY->setLabelFormat(QStringLiteral("%.0f"));
+    double workerMax = 0;
+    for (const explain::WorkerFigure& w : analysis->workers)
+        workerMax = std::max(workerMax, w.totalTimeMs);
+    workerAxisY->setLabelFormat(labelFormat(workerMax));
     workerChart->addAxis(workerAxisY, Qt::AlignLeft);
     workerSeries->attachAxis(workerAxisY);
     m_workers = static_cast<int>(analysis->workers.size());

@@ -23,6 +23,7 @@ private:
     void job(const PlanNode& n, int row, int depth);
 
     PlanAnalysis& m_out;
+    std::vector<bool> m_citusBelow; ///< per row: a Citus scan feeds it (its row estimate is Citus's placeholder)
     std::string m_worker;
     int m_taskIndex = -1;
 };
@@ -32,6 +33,7 @@ int PlanFlattener::add(PlanRow row)
     row.worker = m_worker;
     row.taskIndex = m_taskIndex;
     m_out.rows.push_back(std::move(row));
+    m_citusBelow.push_back(false);
     const int index = static_cast<int>(m_out.rows.size()) - 1;
     if (const int parent = m_out.rows.back().parent; parent >= 0)
         m_out.rows[static_cast<std::size_t>(parent)].children.push_back(index);
@@ -78,11 +80,19 @@ int PlanFlattener::node(const PlanNode& n, const ExplainStatement* s, int parent
     if (n.nodeType == "Gather" || n.nodeType == "Gather Merge")
         processes = static_cast<int>(std::clamp<std::int64_t>(n.workersLaunched.value_or(0), 0, 1024)) + 1;
     double childTime = 0;
+    bool citusBelow = false;
     for (const PlanNode& child : n.children) {
         const int c = node(child, nullptr, index, depth + 1, processes);
         childTime += m_out.rows[static_cast<std::size_t>(c)].totalTimeMs.value_or(0);
+        citusBelow = citusBelow || child.isCitusScan() || m_citusBelow[static_cast<std::size_t>(c)];
     }
     PlanRow& self = m_out.rows[static_cast<std::size_t>(index)];
+    m_citusBelow[static_cast<std::size_t>(index)] = citusBelow;
+    if (citusBelow) {
+        // Citus estimates every distributed scan at a fixed 100,000 rows; what is built on it is no estimate.
+        self.misestimate.reset();
+        self.underestimated = false;
+    }
     if (self.totalTimeMs)
         self.selfTimeMs = std::max(0.0, *self.totalTimeMs - childTime);
     return index;
@@ -211,7 +221,7 @@ PlanAnalysis analyzePlan(std::shared_ptr<const ExplainPlan> plan)
     }
 
     double slowest = -1;
-    double worst = 1;
+    double worst = 0;
     for (std::size_t i = 0; i < out.rows.size(); ++i) {
         const PlanRow& row = out.rows[i];
         if (row.kind != PlanRowKind::Node)
@@ -220,7 +230,8 @@ PlanAnalysis analyzePlan(std::shared_ptr<const ExplainPlan> plan)
             slowest = *row.selfTimeMs;
             out.slowestRow = static_cast<int>(i);
         }
-        if (row.misestimate && *row.misestimate > worst) {
+        // Smaller misses are normal, not worth pointing at.
+        if (row.misestimate && *row.misestimate >= kNotableMisestimate && *row.misestimate > worst) {
             worst = *row.misestimate;
             out.mostMisestimatedRow = static_cast<int>(i);
         }

@@ -73,6 +73,9 @@ struct JobFigure
     bool allTasksShown = false;
 };
 
+/** Rows off by this factor or more are a misestimate worth pointing at. */
+inline constexpr double kNotableMisestimate = 2.0;
+
 /** A parsed plan with its picture flattened into rows and the derived figures. */
 struct PlanAnalysis
 {
@@ -82,7 +85,7 @@ struct PlanAnalysis
     bool distributed = false;
     bool analyzed = false; ///< the plan carries ANALYZE figures
     int slowestRow = -1;
-    int mostMisestimatedRow = -1;
+    int mostMisestimatedRow = -1; ///< -1 when no node's rows are off by kNotableMisestimate or more
     std::vector<JobFigure> jobs;
     std::vector<TaskFigure> tasks;
     std::vector<WorkerFigure> workers; ///< sorted by worker

@@ -72,6 +72,7 @@ ExplainPage::ExplainPage(QWidget* parent)
         edit->setFont(mono);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     }
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth); // long filters and outputs, no sideways scrolling
 
     m_banner->setObjectName(QStringLiteral("explainSamplingBanner"));
     m_banner->setWordWrap(true);
@@ -101,6 +102,8 @@ ExplainPage::ExplainPage(QWidget* parent)
     bottom->addWidget(m_chart);
     bottom->setStretchFactor(0, 2);
     bottom->setStretchFactor(1, 3);
+    bottom->setSizes({400, 600}); // the charts need the width more than the details text
+    m_chart->setMinimumWidth(360);
     auto* planSplit = new QSplitter(Qt::Vertical, this);
     planSplit->addWidget(m_tree);
     planSplit->addWidget(bottom);
@@ -350,6 +353,18 @@ void ExplainPage::showAnalysis(std::shared_ptr<const explain::PlanAnalysis> anal
         parts << tr("planning %1 ms").arg(*s.planningTimeMs, 0, 'f', 3);
     if (s.executionTimeMs)
         parts << tr("execution %1 ms").arg(*s.executionTimeMs, 0, 'f', 3);
+    double subplanMs = 0;
+    int subplans = 0;
+    for (const explain::PlanRow& row : m_analysis->rows) {
+        if (row.kind == explain::PlanRowKind::Subplan) {
+            ++subplans;
+            subplanMs += row.totalTimeMs.value_or(0);
+        }
+    }
+    if (subplans > 0)
+        parts << (subplanMs > 0
+                      ? tr("%n distributed subplan(s) first: %1 ms", nullptr, subplans).arg(subplanMs, 0, 'f', 3)
+                      : tr("%n distributed subplan(s)", nullptr, subplans));
     if (!s.slowestNodeLabel.empty())
         parts << tr("slowest: %1 (%2 ms self)")
                      .arg(QString::fromStdString(s.slowestNodeLabel))
@@ -367,10 +382,7 @@ void ExplainPage::showAnalysis(std::shared_ptr<const explain::PlanAnalysis> anal
                                  .arg(s.tasksShown.value_or(0))
                                  .arg(s.taskCount.value_or(0))
                                  .arg(QString::fromStdString(s.tasksShownText));
-        m_banner->setText(what + QLatin1Char(' ') +
-                          (m_runner ? tr("Re-run with all tasks to see every task and the time per worker.")
-                                    : tr("Connect to the coordinator and run with citus.explain_all_tasks to see every "
-                                         "task and the time per worker.")));
+        m_samplingText = what;
     }
     updateRunButtons();
     const int focus = m_analysis->slowestRow >= 0 ? m_analysis->slowestRow : (m_analysis->roots.empty() ? -1 : 0);
@@ -472,6 +484,17 @@ void ExplainPage::updateRunButtons()
     m_cancel->setVisible(running);
     m_rerunAll->setVisible(m_runner != nullptr);
     m_rerunAll->setEnabled(m_runner && !running && haveSql);
+    // The offer says what is missing: a connection, or the statement (a JSON plan does not carry its SQL).
+    QString offer;
+    if (!m_runner)
+        offer = tr("Connect to the coordinator and run with citus.explain_all_tasks to see every task and the time "
+                   "per worker.");
+    else if (!haveSql)
+        offer = tr("Type the statement in the editor above, then re-run with all tasks to see every task and the time "
+                   "per worker.");
+    else
+        offer = tr("Re-run with all tasks to see every task and the time per worker.");
+    m_banner->setText(m_samplingText + QLatin1Char(' ') + offer);
 }
 
 bool ExplainPage::runExplain()

@@ -131,6 +131,7 @@ private:
 
     std::shared_ptr<const explain::PlanAnalysis> m_analysis;
     QString m_name;
+    QString m_samplingText; ///< the banner's first sentence for the plan shown
     QFutureWatcher<std::shared_ptr<Loaded>> m_loadWatcher;
     QFutureWatcher<std::shared_ptr<Loaded>> m_compareWatcher;
     quint64 m_generation = 0;

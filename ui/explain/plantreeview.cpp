@@ -4,6 +4,7 @@
 #include "explain/plantreemodel.h"
 
 #include <QHeaderView>
+#include <algorithm>
 
 namespace shardscope {
 
@@ -32,9 +33,24 @@ void PlanTreeView::setAnalysis(std::shared_ptr<const explain::PlanAnalysis> anal
                 expand(m_model->indexForPlanRow(static_cast<int>(&row - a->rows.data())));
         }
     }
-    header()->resizeSection(PlanTreeModel::NodeColumn, 420);
     for (int c = PlanTreeModel::WorkerColumn; c < PlanTreeModel::ColumnCount; ++c)
         resizeColumnToContents(c);
+    fitNodeColumn();
+}
+
+void PlanTreeView::resizeEvent(QResizeEvent* event)
+{
+    QTreeView::resizeEvent(event);
+    fitNodeColumn();
+}
+
+void PlanTreeView::fitNodeColumn()
+{
+    // The node names (shard names, task headers) get whatever the figures leave, at least 420 px.
+    int figures = 0;
+    for (int c = PlanTreeModel::WorkerColumn; c < PlanTreeModel::ColumnCount; ++c)
+        figures += header()->sectionSize(c);
+    header()->resizeSection(PlanTreeModel::NodeColumn, std::max(420, viewport()->width() - figures));
 }
 
 void PlanTreeView::selectPlanRow(int planRow)

@@ -27,7 +27,12 @@ public:
 Q_SIGNALS:
     void planRowSelected(int planRow);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitNodeColumn();
+
     PlanTreeModel* m_model;
 };
 
