@@ -23,10 +23,11 @@ QString firstLine(const QString& text)
 
 } // namespace
 
-JournalRecorder::JournalRecorder(const QString& path, QObject* parent) : QObject(parent), m_path(path)
+JournalRecorder::JournalRecorder(const QString& path, QObject* parent)
+    : QObject(parent), m_path(path), m_writer(new JournalWriter(path, this))
 {
-    if (Status opened = m_journal.open(path.toStdString()); !opened)
-        m_openError = QString::fromStdString(opened.error().message);
+    connect(m_writer, &JournalWriter::entryRecorded, this, &JournalRecorder::entryRecorded);
+    connect(m_writer, &JournalWriter::recordFailed, this, &JournalRecorder::recordFailed);
 }
 
 JournalRecorder::~JournalRecorder() = default;
@@ -83,13 +84,7 @@ void JournalRecorder::onFinished(JobId job, const JobResult& result)
     } else {
         entry.outcome = "ok";
     }
-    Result<std::int64_t> id = m_journal.append(entry);
-    if (!id) {
-        Q_EMIT recordFailed(QString::fromStdString(id.error().message));
-        return;
-    }
-    entry.id = *id;
-    Q_EMIT entryRecorded(entry);
+    m_writer->append(entry);
 }
 
 } // namespace shardscope

@@ -83,23 +83,31 @@ void JournalDialog::setOutcomeFilter(const QString& outcome)
 
 void JournalDialog::reload()
 {
-    if (!m_recorder || !m_recorder->isOpen()) {
+    if (!m_recorder) {
         m_model->setEntries({});
-        m_status->setText(m_recorder ? tr("The journal cannot be opened: %1").arg(m_recorder->openError())
-                                     : tr("No journal."));
+        m_status->setText(tr("No journal."));
         return;
     }
     snapshot::JournalFilter filter;
     filter.text = m_filter->text().trimmed().toStdString();
     filter.outcome = m_outcome->currentData().toString().toStdString();
-    Result<std::vector<snapshot::JournalEntry>> entries = m_recorder->journal().entries(filter);
-    if (!entries) {
-        m_status->setText(QString::fromStdString(entries.error().message));
-        return;
-    }
-    m_model->setEntries(std::move(entries).value());
-    m_view->resizeColumnsToContents();
-    m_status->setText(tr("%n operation(s) shown; journal: %1", nullptr, m_model->rowCount()).arg(m_recorder->path()));
+    // Read on the journal's thread; only the answer to the latest filter is shown.
+    const quint64 generation = ++m_generation;
+    m_recorder->writer()->query(filter, this, [this, generation](Result<std::vector<snapshot::JournalEntry>> entries) {
+        if (generation != m_generation || !m_recorder)
+            return;
+        if (!entries) {
+            const QString openError = m_recorder->openError();
+            m_status->setText(openError.isEmpty() ? QString::fromStdString(entries.error().message)
+                                                  : tr("The journal cannot be opened: %1").arg(openError));
+            return;
+        }
+        m_model->setEntries(std::move(entries).value());
+        m_view->resizeColumnsToContents();
+        m_status->setText(
+            tr("%n operation(s) shown; journal: %1", nullptr, m_model->rowCount()).arg(m_recorder->path()));
+        Q_EMIT reloaded();
+    });
 }
 
 bool JournalDialog::exportTo(const QString& path, Format format)

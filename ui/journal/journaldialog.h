@@ -34,11 +34,15 @@ public:
     void setOutcomeFilter(const QString& outcome);
     /** Writes the entries shown to a file; false (and the reason in the status line) when it cannot. */
     bool exportTo(const QString& path, Format format);
+    /** Reads the entries matching the filter again (off the GUI thread); reloaded() follows. */
     void reload();
 
     JournalModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QLabel* statusLabel() const { return m_status; }
+
+Q_SIGNALS:
+    void reloaded();
 
 private:
     void exportWithDialog(Format format);
@@ -49,6 +53,7 @@ private:
     QLineEdit* m_filter = nullptr;
     QComboBox* m_outcome = nullptr;
     QLabel* m_status = nullptr;
+    quint64 m_generation = 0;
 };
 
 } // namespace shardscope

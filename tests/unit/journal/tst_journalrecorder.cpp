@@ -4,12 +4,29 @@
 #include "sim/embeddedclustersource.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace shardscope;
+
+namespace {
+
+// Reads the journal through the writer's thread, as the browser does.
+std::vector<snapshot::JournalEntry> readAll(JournalRecorder& recorder, QObject* context)
+{
+    std::optional<Result<std::vector<snapshot::JournalEntry>>> answer;
+    recorder.writer()->query(
+        {}, context, [&answer](Result<std::vector<snapshot::JournalEntry>> entries) { answer = std::move(entries); });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000) || !answer->ok())
+        return {};
+    return std::move(*answer).value();
+}
+
+} // namespace
 
 class TestJournalRecorder : public QObject
 {
@@ -27,7 +44,12 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
         {
             JournalRecorder recorder(path);
+            QSignalSpy opened(recorder.writer(), &JournalWriter::opened);
+            QVERIFY(opened.wait(10000));
             QVERIFY2(recorder.isOpen(), qPrintable(recorder.openError()));
+            // The file is written on the writer's own thread, never the GUI thread.
+            QVERIFY(recorder.writer()->writerThread() != nullptr);
+            QVERIFY(recorder.writer()->writerThread() != QThread::currentThread());
             recorder.attach(&source);
             QSignalSpy recorded(&recorder, &JournalRecorder::entryRecorded);
             source.submit(engine::CreatePlainTable{"public", "journal_t", 1024, 10});
@@ -38,10 +60,8 @@ private Q_SLOTS:
             source.waitForIdle();
         }
         JournalRecorder reopened(path);
-        Result<std::vector<snapshot::JournalEntry>> entries = reopened.journal().entries();
-        QVERIFY(entries.ok());
-        QCOMPARE(entries->size(), std::size_t(3));
-        const auto& e = *entries;
+        const std::vector<snapshot::JournalEntry> e = readAll(reopened, this);
+        QCOMPARE(e.size(), std::size_t(3));
         QCOMPARE(e[0].outcome, std::string("ok"));
         QCOMPARE(e[1].outcome, std::string("ok"));
         QCOMPARE(e[1].sql, engine::operationSql(engine::CreateReferenceTable{"public", "journal_t"}));
@@ -60,6 +80,47 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(2, JournalModel::Outcome)).toString(), QStringLiteral("failed"));
         model.appendEntry(e[0]);
         QCOMPARE(model.rowCount(), 4);
+    }
+
+    void foreignFileIsReportedAndWritesFail()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not-a-journal.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not sqlite at all, just some text that is long enough to be a header");
+        file.close();
+        JournalRecorder recorder(path);
+        QSignalSpy opened(recorder.writer(), &JournalWriter::opened);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(opened.front().at(0).toBool(), false);
+        QVERIFY(!recorder.isOpen());
+        QVERIFY(!recorder.openError().isEmpty());
+        QSignalSpy failed(&recorder, &JournalRecorder::recordFailed);
+        recorder.writer()->append(snapshot::JournalEntry{});
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.front().at(0).toString().contains(QStringLiteral("not open")));
+    }
+
+    void entriesAreWrittenInOrderWithoutWaiting()
+    {
+        QTemporaryDir dir;
+        JournalRecorder recorder(dir.filePath(QStringLiteral("order.sqlite")));
+        QSignalSpy recorded(&recorder, &JournalRecorder::entryRecorded);
+        for (int i = 0; i < 50; ++i) {
+            snapshot::JournalEntry entry;
+            entry.startedMs = 1000 + i;
+            entry.what = "op " + std::to_string(i);
+            entry.outcome = "ok";
+            recorder.writer()->append(entry); // queued: returns before the row is stored
+        }
+        QTRY_COMPARE(recorded.count(), 50);
+        const auto entries = readAll(recorder, this);
+        QCOMPARE(entries.size(), std::size_t(50));
+        for (int i = 0; i < 50; ++i) {
+            QCOMPARE(entries[std::size_t(i)].what, "op " + std::to_string(i));
+            QCOMPARE(recorded.at(i).at(0).value<snapshot::JournalEntry>().id, entries[std::size_t(i)].id);
+        }
     }
 };
 
