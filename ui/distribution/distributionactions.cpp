@@ -5,6 +5,8 @@
 #include "clusterselection.h"
 #include "clustertreepanel.h"
 #include "distribution/distributionwizard.h"
+#include "live/columnstatsreader.h"
+#include "live/liveclustersource.h"
 #include "sim/demoplaintables.h"
 
 #include <QAction>
@@ -14,8 +16,7 @@ namespace shardscope {
 
 namespace {
 
-// Column details come from the demo's description on the embedded cluster; a live coordinator does not
-// provide them to ShardScope yet, and the wizard says so.
+// Column details come from the demo's description on the embedded cluster.
 DistributionWizard::TableInfoProvider providerFor(const ClusterSource* source)
 {
     if (source->kind() != SourceKind::Embedded)
@@ -24,6 +25,30 @@ DistributionWizard::TableInfoProvider providerFor(const ClusterSource* source)
 }
 
 } // namespace
+
+DistributionActions::~DistributionActions()
+{
+    m_side.reset(); // joins the side connection before the rest goes
+}
+
+DistributionWizard::AsyncTableInfoProvider DistributionActions::liveProvider()
+{
+    auto* live = qobject_cast<live::LiveClusterSource*>(m_source);
+    if (!live)
+        return {};
+    return [this, options = live->connectionOptions()](const engine::Table& table, QObject* context,
+                                                       DistributionWizard::TableInfoCallback callback) {
+        // A side connection of its own: reading pg_stats never waits behind a refresh, and never on this thread.
+        if (!m_side)
+            m_side = std::make_unique<live::ConnectionWorker>(options);
+        m_side->request<engine::PlainTableInfo>(
+            context,
+            [schema = table.schema, name = table.name](live::PgSession& session) {
+                return live::readPlainTableInfo(session, schema, name);
+            },
+            std::move(callback));
+    };
+}
 
 DistributionActions::DistributionActions(ClusterSource* source, ClusterSelection* selection, ClusterTreePanel* tree,
                                          QWidget* window)
@@ -62,7 +87,10 @@ void DistributionActions::updateEnabled()
 DistributionWizard* DistributionActions::openWizard()
 {
     if (!m_wizard) {
-        m_wizard = new DistributionWizard(m_source, providerFor(m_source), m_window);
+        if (auto provider = liveProvider())
+            m_wizard = new DistributionWizard(m_source, std::move(provider), m_window);
+        else
+            m_wizard = new DistributionWizard(m_source, providerFor(m_source), m_window);
         m_wizard->setAttribute(Qt::WA_DeleteOnClose);
         if (m_source->kind() == SourceKind::Embedded)
             m_wizard->offerDemoTables(sim::demoPlainTableRequests());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "distributionwizard.h"
 
+#include "citusrefusal.h"
 #include "distribution/columnadvicemodel.h"
 
 #include <QButtonGroup>
@@ -47,6 +48,13 @@ DistributionWizard::DistributionWizard(ClusterSource* source, TableInfoProvider 
         connect(m_source, &ClusterSource::jobFinished, this, &DistributionWizard::onJobFinished);
     }
     reloadTables();
+}
+
+DistributionWizard::DistributionWizard(ClusterSource* source, AsyncTableInfoProvider provider, QWidget* parent)
+    : DistributionWizard(source, TableInfoProvider{}, parent)
+{
+    m_asyncProvider = std::move(provider);
+    onTableChanged();
 }
 
 DistributionWizard::~DistributionWizard() = default;
@@ -153,6 +161,17 @@ void DistributionWizard::buildUi()
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_run = buttons->addButton(tr("&Distribute"), QDialogButtonBox::ApplyRole);
     m_run->setObjectName(QStringLiteral("runButton"));
+    m_cancel = buttons->addButton(tr("&Cancel operation"), QDialogButtonBox::ActionRole);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(tr("Ask the server to stop; Citus rolls the distribution back"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_job == 0 || !m_source)
+            return;
+        m_source->cancel(m_job);
+        m_cancel->setEnabled(false);
+        m_status->setText(tr("Cancelling…"));
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_run, &QPushButton::clicked, this, &DistributionWizard::run);
     bottom->addWidget(buttons);
@@ -268,8 +287,26 @@ void DistributionWizard::onTableChanged()
 {
     const engine::Table* table = currentTable();
     m_info.reset();
-    if (table && m_provider)
+    m_infoError.clear();
+    const quint64 generation = ++m_infoGeneration;
+    m_reading = false;
+    if (table && m_asyncProvider) {
+        // Read on the provider's side connection; a newer choice makes this answer stale.
+        m_reading = true;
+        m_asyncProvider(*table, this, [this, generation](Result<engine::PlainTableInfo> info) {
+            if (generation != m_infoGeneration)
+                return;
+            m_reading = false;
+            if (info)
+                m_info = std::move(info).value();
+            else
+                m_infoError = qs(info.error().message);
+            updateAdvice();
+            Q_EMIT columnsRead();
+        });
+    } else if (table && m_provider) {
         m_info = m_provider(*table);
+    }
     updateAdvice();
 }
 
@@ -354,7 +391,14 @@ void DistributionWizard::updatePreview()
                                           : tr("Choose a table."));
     } else if (kind() == Kind::Hash) {
         const QModelIndex current = m_columns->currentIndex();
-        if (!m_info) {
+        if (m_reading) {
+            reasons << tr("Reading the columns, keys and statistics of %1 from the server…")
+                           .arg(qs(engine::qualifiedTableName(*table)));
+        } else if (!m_info && !m_infoError.isEmpty()) {
+            reasons << tr("The columns could not be read from the server: %1. Reference and single-shard "
+                          "distribution still work.")
+                           .arg(m_infoError);
+        } else if (!m_info) {
             reasons << tr("The columns of this table are not known to ShardScope for this source, so no column "
                           "can be advised; reference and single-shard distribution still work.");
         } else if (!current.isValid()) {
@@ -393,6 +437,8 @@ void DistributionWizard::run()
     m_table->setEnabled(false);
     m_progress->setRange(0, 0);
     m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_cancel->setEnabled(true);
     m_status->setStyleSheet({});
     m_status->setText(tr("Running…"));
 }
@@ -410,6 +456,9 @@ void DistributionWizard::onJobProgressed(JobId job, const JobProgress& progress)
 QString DistributionWizard::plainError(const Error& error)
 {
     QString text = tr("Citus refused: %1").arg(qs(error.message));
+    const QString meaning = explainCitusRefusal(error);
+    if (!meaning.isEmpty())
+        text += QLatin1Char('\n') + meaning;
     if (!error.detail.empty())
         text += QLatin1Char('\n') + qs(error.detail);
     if (!error.hint.empty())
@@ -423,6 +472,7 @@ void DistributionWizard::onJobFinished(JobId job, const JobResult& result)
         return;
     m_job = 0;
     m_progress->setVisible(false);
+    m_cancel->setVisible(false);
     m_table->setEnabled(true);
     if (result.error) {
         m_status->setText(plainError(*result.error));

@@ -37,6 +37,14 @@ class DistributionWizard : public QDialog
 public:
     /** Columns, keys and statistics of a plain table; empty when the source cannot tell. */
     using TableInfoProvider = std::function<std::optional<engine::PlainTableInfo>(const engine::Table&)>;
+    /** Hands the table's info (or why it could not be read) to the wizard, on the GUI thread. */
+    using TableInfoCallback = std::function<void(Result<engine::PlainTableInfo>)>;
+    /**
+     * Reads a table's info elsewhere (a live server, on a side connection) and calls back in context's thread;
+     * nothing is called when context is gone.
+     */
+    using AsyncTableInfoProvider =
+        std::function<void(const engine::Table&, QObject* context, TableInfoCallback callback)>;
 
     enum class Kind
     {
@@ -46,7 +54,11 @@ public:
     };
 
     DistributionWizard(ClusterSource* source, TableInfoProvider provider, QWidget* parent = nullptr);
+    DistributionWizard(ClusterSource* source, AsyncTableInfoProvider provider, QWidget* parent = nullptr);
     ~DistributionWizard() override;
+
+    /** True while the columns of the chosen table are being read. */
+    bool isReadingColumns() const { return m_reading; }
 
     /** Selects a plain table by oid; false when the snapshot has no such plain table. */
     bool selectTable(engine::TableOid oid);
@@ -68,16 +80,20 @@ public:
     ColumnAdviceModel* adviceModel() const { return m_advice; }
     QPlainTextEdit* sqlPreview() const { return m_sql; }
     QPushButton* runButton() const { return m_run; }
+    /** Cancels the running distribution (visible while one runs). */
+    QPushButton* cancelButton() const { return m_cancel; }
     QLabel* reasonLabel() const { return m_reason; }
     QLabel* statusLabel() const { return m_status; }
     QComboBox* colocateChooser() const { return m_colocate; }
 
-    /** Error text as the wizard shows it: Citus's message, then detail and hint. */
+    /** Error text as the wizard shows it: Citus's message, what it means in plain words, detail and hint. */
     static QString plainError(const Error& error);
 
 Q_SIGNALS:
     /** The operation ended (ok or not); the snapshot with its effect follows from the source. */
     void distributionFinished(const shardscope::JobResult& result);
+    /** The columns of the chosen table are known (or could not be read) and the advice shows them. */
+    void columnsRead();
 
 private:
     void buildUi();
@@ -95,6 +111,10 @@ private:
 
     QPointer<ClusterSource> m_source;
     TableInfoProvider m_provider;
+    AsyncTableInfoProvider m_asyncProvider;
+    quint64 m_infoGeneration = 0;
+    bool m_reading = false;
+    QString m_infoError;
     std::optional<engine::PlainTableInfo> m_info;
     std::shared_ptr<const engine::ClusterState> m_state;
     JobId m_job = 0;
@@ -113,6 +133,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_run = nullptr;
+    QPushButton* m_cancel = nullptr;
     QPushButton* m_addDemo = nullptr;
     std::vector<engine::CreatePlainTable> m_demoTables;
 };

@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace shardscope;
 
@@ -169,6 +170,116 @@ private Q_SLOTS:
         const QString status = m_wizard->statusLabel()->text();
         QVERIFY2(status.startsWith(QStringLiteral("Citus refused:")), qPrintable(status));
         QVERIFY(status.contains(QStringLiteral("already distributed")));
+    }
+
+    void readsColumnsAsynchronously()
+    {
+        // As on a live coordinator: the answer comes later, from elsewhere; the advice waits for it.
+        int asked = 0;
+        auto provider = [&asked](const engine::Table& t, QObject* context,
+                                 DistributionWizard::TableInfoCallback callback) {
+            ++asked;
+            QTimer::singleShot(50, context, [t, callback] {
+                if (t.name == "audit_log")
+                    callback(Error::make("permission denied for table audit_log", "42501"));
+                else
+                    callback(*sim::demoPlainTable(t.schema, t.name));
+            });
+        };
+        DistributionWizard wizard(m_source.get(), DistributionWizard::AsyncTableInfoProvider(provider));
+        wizard.show();
+        const engine::Table* customers = tableNamed(*m_source, "customers");
+        QVERIFY(wizard.selectTable(customers->oid));
+        QVERIFY(wizard.isReadingColumns());
+        QVERIFY(wizard.reasonLabel()->text().startsWith(QStringLiteral("Reading the columns")));
+        QVERIFY(!wizard.runButton()->isEnabled());
+        QSignalSpy read(&wizard, &DistributionWizard::columnsRead);
+        QTRY_VERIFY(read.count() >= 1);
+        QVERIFY(!wizard.isReadingColumns());
+        QVERIFY(wizard.adviceModel()->rowCount() > 0);
+        QVERIFY(wizard.selectColumn(QStringLiteral("customer_id")));
+        QVERIFY(wizard.runButton()->isEnabled());
+
+        // A table whose columns cannot be read: said so, reference distribution still possible.
+        const engine::Table* audit = tableNamed(*m_source, "audit_log");
+        read.clear();
+        QVERIFY(wizard.selectTable(audit->oid));
+        QTRY_VERIFY(read.count() >= 1);
+        QVERIFY2(wizard.reasonLabel()->text().contains(QStringLiteral("permission denied")),
+                 qPrintable(wizard.reasonLabel()->text()));
+        QCOMPARE(wizard.adviceModel()->rowCount(), 0);
+        wizard.setKind(DistributionWizard::Kind::Reference);
+        QVERIFY(wizard.runButton()->isEnabled());
+        QVERIFY(asked >= 2);
+    }
+
+    void staleAnswerIsDropped()
+    {
+        // The first table's answer arrives after the second was chosen: the advice is the second's.
+        auto provider = [](const engine::Table& t, QObject* context, DistributionWizard::TableInfoCallback callback) {
+            QTimer::singleShot(t.name == "customers" ? 300 : 10, context,
+                               [t, callback] { callback(*sim::demoPlainTable(t.schema, t.name)); });
+        };
+        DistributionWizard wizard(m_source.get(), DistributionWizard::AsyncTableInfoProvider(provider));
+        QSignalSpy read(&wizard, &DistributionWizard::columnsRead);
+        QVERIFY(wizard.selectTable(tableNamed(*m_source, "customers")->oid));
+        QVERIFY(wizard.selectTable(tableNamed(*m_source, "audit_log")->oid));
+        QTest::qWait(400);
+        const auto audit = sim::demoPlainTable("public", "audit_log");
+        QCOMPARE(wizard.adviceModel()->rowCount(), int(audit->columns.size()));
+        QCOMPARE(wizard.adviceModel()->advice().front().column, audit->columns.front().name);
+    }
+
+    void cancelStopsTheRun()
+    {
+        const engine::Table* audit = tableNamed(*m_source, "audit_log");
+        QVERIFY(m_wizard->selectTable(audit->oid));
+        m_wizard->setKind(DistributionWizard::Kind::Reference);
+        // Keep the embedded cluster busy so the run is still queued when Cancel is pressed.
+        for (int i = 0; i < 40; ++i)
+            m_source->submit(engine::CreatePlainTable{"public", "busy_" + std::to_string(i), 0, 0});
+        QSignalSpy done(m_wizard.get(), &DistributionWizard::distributionFinished);
+        m_wizard->runButton()->click();
+        QVERIFY(m_wizard->cancelButton()->isVisible());
+        QTest::mouseClick(m_wizard->cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE(done.count(), 1);
+        QVERIFY(done.at(0).at(0).value<JobResult>().canceled);
+        QVERIFY(!m_wizard->cancelButton()->isVisible());
+        QVERIFY(m_wizard->statusLabel()->text().startsWith(QStringLiteral("Canceled")));
+        m_source->waitForIdle();
+        QTRY_VERIFY(tableNamed(*m_source, "busy_39"));
+        QCOMPARE(tableNamed(*m_source, "audit_log")->kind, engine::TableKind::Plain);
+    }
+
+    void refusalsInPlainWords_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("meaning");
+        QTest::newRow("unique without the column") << "cannot create constraint on \"orders_102008\""
+                                                   << "does not include the distribution column";
+        QTest::newRow("fk to a local table") << "referenced table \"customers\" must be a distributed table or a "
+                                                "reference table"
+                                             << "still local";
+        QTest::newRow("no hash function") << "could not identify a hash function for type point"
+                                          << "no hash function";
+        QTest::newRow("shard count") << "70000 is outside the valid range for parameter \"shard_count\" (1 .. 64000)"
+                                     << "between 1 and 64000";
+        QTest::newRow("cancel") << "canceling statement due to user request"
+                                << "nothing changed";
+        QTest::newRow("unknown stays bare") << "something new"
+                                            << "";
+    }
+
+    void refusalsInPlainWords()
+    {
+        QFETCH(QString, message);
+        QFETCH(QString, meaning);
+        const QString text = DistributionWizard::plainError(Error::make(message.toStdString(), "XX000"));
+        QVERIFY(text.startsWith(QStringLiteral("Citus refused: ") + message));
+        if (meaning.isEmpty())
+            QCOMPARE(text.count(QLatin1Char('\n')), 0);
+        else
+            QVERIFY2(text.contains(meaning), qPrintable(text));
     }
 
 private:
