@@ -26,6 +26,12 @@ ConnectionWorker::ConnectionWorker(ConnectionOptions options, QObject* parent)
 
 ConnectionWorker::~ConnectionWorker()
 {
+    stopAsync();
+    m_thread.join();
+}
+
+void ConnectionWorker::stopAsync()
+{
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -35,7 +41,6 @@ ConnectionWorker::~ConnectionWorker()
             m_session->cancel();
     }
     m_wake.notify_all();
-    m_thread.join();
 }
 
 void ConnectionWorker::post(Task task)
@@ -115,31 +120,37 @@ void ConnectionWorker::ensureConnected(PgSession& session)
 
 void ConnectionWorker::run()
 {
-    PgSession session(m_options);
     {
-        std::lock_guard lock(m_mutex);
-        m_session = &session;
-    }
-    for (;;) {
-        Task task;
+        PgSession session(m_options);
         {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
-            if (m_stop)
-                break;
-            task = std::move(m_queue.front());
-            m_queue.pop_front();
+            std::lock_guard lock(m_mutex);
+            m_session = &session;
         }
-        ensureConnected(session);
-        const bool wasConnected = session.isConnected();
-        task(session);
-        if (wasConnected && !session.isConnected()) {
-            // Lost while the task ran: say so now, and try to come back at once.
+        for (;;) {
+            Task task;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+                if (m_stop)
+                    break;
+                task = std::move(m_queue.front());
+                m_queue.pop_front();
+            }
             ensureConnected(session);
+            const bool wasConnected = session.isConnected();
+            task(session);
+            if (wasConnected && !session.isConnected()) {
+                // Lost while the task ran: say so now, and try to come back at once.
+                ensureConnected(session);
+            }
         }
-    }
-    std::lock_guard lock(m_mutex);
-    m_session = nullptr;
+        std::lock_guard lock(m_mutex);
+        m_session = nullptr;
+    } // the connection is closed here
+    deliver([this] {
+        m_stopped = true;
+        Q_EMIT stopped();
+    });
 }
 
 } // namespace shardscope::live

@@ -65,6 +65,13 @@ public:
     void cancelRunning();
     /** Drops queued tasks that have not started. */
     void clearQueue();
+    /**
+     * Ends the worker without waiting for it: queued tasks are dropped, a connect attempt is abandoned and the
+     * running statement is cancelled; stopped() follows once the thread has closed its connection, after which
+     * the destructor no longer waits. For switching away from a server that may not answer.
+     */
+    void stopAsync();
+    bool isStopped() const { return m_stopped; }
 
     State state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; }
@@ -76,6 +83,8 @@ Q_SIGNALS:
     void stateChanged(shardscope::live::ConnectionWorker::State state, const QString& message);
     /** Emitted as soon as cancelRunning() is called, before the server has answered. */
     void cancelRequested();
+    /** The thread has ended (after stopAsync(), or the destructor's own stop). */
+    void stopped();
 
 private:
     void run();
@@ -93,6 +102,7 @@ private:
     bool m_everConnected = false;
     ConnectionFacts m_facts;
     State m_state = State::Disconnected;
+    bool m_stopped = false; ///< set in this object's thread when stopped() is emitted
     QString m_stateMessage;
     std::thread m_thread;
 };

@@ -104,7 +104,31 @@ LiveClusterSource::~LiveClusterSource()
 
 QString LiveClusterSource::displayName() const
 {
-    return qs(m_options.displayName());
+    const QString target = qs(m_options.displayName());
+    if (m_profileName.isEmpty() || m_profileName == target)
+        return target;
+    return QStringLiteral("%1 (%2)").arg(m_profileName, target);
+}
+
+void LiveClusterSource::retire()
+{
+    // Nobody listens any more (destroyed() stays connected: QPointer-like watchers rely on it).
+    disconnect(this, &ClusterSource::snapshotReady, nullptr, nullptr);
+    disconnect(this, &ClusterSource::refreshFailed, nullptr, nullptr);
+    disconnect(this, &ClusterSource::refreshingChanged, nullptr, nullptr);
+    disconnect(this, &ClusterSource::connectionStateChanged, nullptr, nullptr);
+    disconnect(this, &ClusterSource::jobProgressed, nullptr, nullptr);
+    disconnect(this, &ClusterSource::jobFinished, nullptr, nullptr);
+    disconnect(this, &LiveClusterSource::serverInfoChanged, nullptr, nullptr);
+    disconnect(this, &LiveClusterSource::connectionMessageChanged, nullptr, nullptr);
+    m_timer.stop();
+    m_running.clear(); // pending polls see their job gone and stop
+    if (m_worker->isStopped()) {
+        deleteLater();
+        return;
+    }
+    connect(m_worker.get(), &ConnectionWorker::stopped, this, &QObject::deleteLater);
+    m_worker->stopAsync();
 }
 
 QString LiveClusterSource::connectionMessage() const

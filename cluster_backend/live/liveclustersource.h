@@ -29,7 +29,17 @@ public:
     ~LiveClusterSource() override;
 
     SourceKind kind() const override { return SourceKind::Live; }
+    /** "NAME (user@host:port/db)" for a saved connection profile, else "user@host:port/db". */
     QString displayName() const override;
+    /** The connection profile this source was opened from (before the first refresh: it titles windows). */
+    void setProfileName(const QString& name) { m_profileName = name.trimmed(); }
+
+    /**
+     * Hands this source off without making anyone wait: refreshes, polls and queued work stop, the running
+     * statement or connect attempt is abandoned (cancelled), signals go nowhere, and the object deletes itself
+     * once its connection thread has ended. The caller must not use it afterwards.
+     */
+    void retire();
     quint64 refresh() override;
     JobId submit(const engine::OperationRequest& request) override;
     void cancel(JobId job) override;
@@ -78,6 +88,7 @@ private:
     void onWorkerState(ConnectionWorker::State state, const QString& message);
 
     ConnectionOptions m_options;
+    QString m_profileName;
     CatalogOptions m_catalogOptions;
     ServerInfo m_serverInfo;
     std::vector<BackgroundJob> m_jobs;

@@ -6,8 +6,13 @@
 #include "pgtestserver.h"
 #include "syntheticcatalog.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace shardscope;
 using namespace shardscope::live;
@@ -170,6 +175,58 @@ private Q_SLOTS:
         source.submit(engine::AddNode{"w9", 5432});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QVERIFY(!finished.at(0).at(1).value<JobResult>().ok());
+    }
+
+    void retireNeverWaits_data()
+    {
+        QTest::addColumn<bool>("silent"); // connecting to a server that never answers, or running a statement
+        QTest::newRow("connecting") << true;
+        QTest::newRow("running a statement") << false;
+    }
+
+    void retireNeverWaits()
+    {
+        QFETCH(bool, silent);
+        // A listening socket that never answers: the TCP handshake completes, the PostgreSQL one never does.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        QVERIFY(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 && ::listen(fd, 4) == 0 &&
+                ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+        const std::string silentServer =
+            "host=127.0.0.1 port=" + std::to_string(ntohs(addr.sin_port)) + " connect_timeout=30 user=x dbname=x";
+        auto* source = new LiveClusterSource(silent ? *ConnectionOptions::parse(silentServer) : serverOptions());
+        QSignalSpy destroyed(source, &QObject::destroyed);
+        if (silent) {
+            source->refresh();
+            QTRY_COMPARE(source->connectionState(), ClusterSource::ConnectionState::Connecting);
+        } else {
+            // A catalog read stuck in a slow statement (citus_shard_sizes() of a loaded cluster).
+            test::SyntheticCatalogShape shape;
+            shape.schema = "shardscope_slow_catalog";
+            QVERIFY(test::createSyntheticCatalog(*m_admin, shape).ok());
+            QVERIFY(m_admin
+                        ->exec("CREATE OR REPLACE FUNCTION shardscope_slow_catalog.citus_shard_sizes(OUT shard_id "
+                               "integer, OUT size bigint) RETURNS SETOF record LANGUAGE sql AS 'SELECT shard_id, size "
+                               "FROM shardscope_slow_catalog.shard_size, pg_sleep(30)'")
+                        .ok());
+            CatalogOptions options;
+            options.schema = shape.schema;
+            source->setCatalogOptions(options);
+            source->refresh();
+            const std::string sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                         "'%citus_shard_sizes()%' AND wait_event = 'PgSleep'";
+            QTRY_VERIFY_WITH_TIMEOUT(m_admin->exec(sleeping)->text(0, 0) != "0", 10000);
+        }
+        QElapsedTimer clock;
+        clock.start();
+        source->retire();
+        QVERIFY2(clock.elapsed() < 100, qPrintable(s("retire took %1 ms").arg(clock.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(destroyed.count(), 1, 10000); // the statement was cancelled, not waited for
+        ::close(fd);
+        (void)test::dropSyntheticCatalog(*m_admin, "shardscope_slow_catalog");
     }
 };
 

@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <chrono>
+#include <thread>
 
 using namespace shardscope;
 using namespace shardscope::live;
@@ -183,6 +185,31 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 10000);
         QCoreApplication::processEvents();
         QVERIFY(!delivered); // the owner is gone: no result is delivered to it
+    }
+
+    void stopAsyncNeverWaits()
+    {
+        // A task stuck where no cancel reaches (a DNS lookup inside libpq): stopping returns at once, stopped()
+        // follows when the thread is done, and the destructor then does not wait either.
+        auto worker = std::make_unique<ConnectionWorker>(serverOptions());
+        QSignalSpy stopped(worker.get(), &ConnectionWorker::stopped);
+        std::atomic<bool> started{false};
+        worker->post([&started](PgSession&) {
+            started = true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        });
+        worker->post([](PgSession&) { QFAIL("a queued task ran after stopAsync()"); });
+        QTRY_VERIFY(started.load());
+        QElapsedTimer clock;
+        clock.start();
+        worker->stopAsync();
+        QVERIFY2(clock.elapsed() < 100, qPrintable(s("stopAsync took %1 ms").arg(clock.elapsed())));
+        QVERIFY(!worker->isStopped());
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 10000);
+        QVERIFY(worker->isStopped());
+        clock.restart();
+        worker.reset();
+        QVERIFY2(clock.elapsed() < 100, qPrintable(s("destroying a stopped worker took %1 ms").arg(clock.elapsed())));
     }
 };
 
