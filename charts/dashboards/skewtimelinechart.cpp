@@ -14,10 +14,14 @@
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
+#include <functional>
+#include <set>
 
 namespace shardscope {
 
 namespace {
+constexpr int kLegendGroups = 3;
+
 QString isoTime(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -138,6 +142,22 @@ void SkewTimelineChart::setHistory(const std::vector<snapshot::MetricSample>& sa
             series.ratio->clear();
             series.cv->clear();
         }
+    }
+    // A legend of a dozen groups leaves no room for their names: it names the nodes and the most skewed groups
+    // now; the other lines are drawn all the same and are in the CSV.
+    std::vector<std::pair<double, std::int64_t>> latest;
+    for (const auto& [id, points] : ratio) {
+        if (id != 0 && !points.isEmpty())
+            latest.emplace_back(points.back().y(), id);
+    }
+    std::sort(latest.begin(), latest.end(), std::greater<>());
+    std::set<std::int64_t> named{0};
+    for (std::size_t i = 0; i < latest.size() && i < std::size_t(kLegendGroups); ++i)
+        named.insert(latest[i].second);
+    for (const auto& [id, series] : m_series) {
+        const auto entries = chart()->legend()->markers(series.ratio);
+        for (auto* entry : entries)
+            entry->setVisible(named.count(id) > 0 && ratio.count(id) > 0);
     }
 
     std::int64_t from = samples.empty() ? QDateTime::currentMSecsSinceEpoch() - 3600 * 1000 : samples.front().atMs;

@@ -15,7 +15,7 @@ namespace shardscope {
 
 namespace {
 
-constexpr int kMaxLabel = 22;
+constexpr int kMaxLabel = 16;
 
 QString shortened(const QString& text)
 {
@@ -66,9 +66,16 @@ void TenantTopChart::refresh()
     double maximum = 0.0;
     for (int row = 0; row < rows; ++row) {
         const TenantRow* tenant = m_model->tenantAt(row);
-        // The group's first table is enough to tell tenants of different groups apart; the table has the rest.
-        const QString table = tenant->group.section(QLatin1Char(','), 0, 0).trimmed();
-        m_labels.append(tr("%1 (%2)").arg(shortened(tenant->tenant), shortened(table)));
+        // The value alone, unless the same value is a tenant of two groups: then its first table tells them apart.
+        QString label = shortened(tenant->tenant);
+        for (int other = 0; other < rows; ++other) {
+            const TenantRow* t = m_model->tenantAt(other);
+            if (other != row && t->tenant == tenant->tenant && t->colocationId != tenant->colocationId) {
+                label += QStringLiteral(" (%1)").arg(shortened(tenant->group.section(QLatin1Char(','), 0, 0)));
+                break;
+            }
+        }
+        m_labels.append(label);
         const double value = cpu ? tenant->cpuSeconds() * 1000.0 : static_cast<double>(tenant->queries());
         values.append(value);
         maximum = std::max(maximum, value);
@@ -93,6 +100,7 @@ void TenantTopChart::refresh()
                                             : (top >= 1.0 ? QStringLiteral("%.1f") : QStringLiteral("%.2f")));
     m_valueAxis->setTitleText(cpu ? tr("CPU ms") : tr("queries"));
     m_set->setLabel(cpu ? tr("CPU ms") : tr("queries"));
+    chart()->setTitle(rows == 0 ? tr("No tenant traffic to show") : QString());
 }
 
 QString TenantTopChart::csv() const

@@ -46,6 +46,11 @@ TenantReport TenantReport::fromLive(const engine::ClusterState& state, const liv
     report.notice = QString::fromStdString(stats.notice);
     report.periodSeconds = stats.periodSeconds;
     for (const live::TenantStatRow& s : stats.rows) {
+        // Citus keeps a tenant listed for a while after its last query: nothing to rank there.
+        if (s.queriesThisPeriod + s.queriesLastPeriod == 0 && s.cpuSecondsThisPeriod + s.cpuSecondsLastPeriod == 0.0) {
+            ++report.idleTenants;
+            continue;
+        }
         TenantRow row;
         row.colocationId = s.colocationId;
         row.tenant = QString::fromStdString(s.tenant);

@@ -46,6 +46,7 @@ struct TenantReport
     bool simulated = false;
     QString notice;        ///< why there are no rows, or a remark on them (English, from the backend)
     int periodSeconds = 0; ///< length of a statistics period, 0 when unknown
+    int idleTenants = 0;   ///< tenants the server still lists without a query in either period (left out)
 
     static TenantReport fromLive(const engine::ClusterState& state, const live::TenantStats& stats);
     static TenantReport fromSimulated(const engine::ClusterState& state,

@@ -93,11 +93,11 @@ QVariant TopTenantsModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return tr("%1 in group %2: %3 queries (%4 in the running period), %5 ms CPU; click to show its shard")
+        return tr("%1 in %2: %3 queries (%4 in the running period), %5 reads, %6 ms CPU. Click to show its shard.")
             .arg(row.tenant, row.group, locale.toString(row.queries()), locale.toString(row.queriesThisPeriod),
-                 locale.toString(row.cpuSeconds() * 1000.0, 'f', 1));
+                 locale.toString(row.reads()), locale.toString(row.cpuSeconds() * 1000.0, 'f', 1));
     case Qt::TextAlignmentRole:
-        if (index.column() >= QueriesColumn)
+        if (index.column() == QueriesColumn || index.column() == CpuColumn || index.column() == ReadsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case ColocationIdRole:

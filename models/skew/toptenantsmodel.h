@@ -16,12 +16,12 @@ public:
     enum Column
     {
         TenantColumn,
-        GroupColumn,
-        NodeColumn,
         QueriesColumn,
-        ReadsColumn,
         CpuColumn,
+        NodeColumn,
         ShardColumn,
+        GroupColumn,
+        ReadsColumn,
         ColumnCount,
     };
     enum class Ranking

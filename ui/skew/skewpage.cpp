@@ -276,10 +276,6 @@ void SkewPage::showSnapshot(const ClusterSnapshot& snapshot)
         m_pending = snapshot;
     if (!m_paused && !m_computing)
         startComputation();
-    // Rebalances run by Citus itself (psql, another tool) are marked too; the source has read them already.
-    if (const auto* live = qobject_cast<const live::LiveClusterSource*>(m_context.source);
-        live && snapshot.sourceKind == SourceKind::Live && !m_historyPath.isEmpty())
-        addMarkers(OperationMarkers::fromBackgroundJobs(live->backgroundJobs()));
     updateStatus();
 }
 
@@ -312,6 +308,10 @@ void SkewPage::applyFigures(const SkewFigures& figures, const ClusterSnapshot& s
     m_hotView->resizeColumnsToContents();
     m_hotView->horizontalHeader()->setSectionResizeMode(HotShardModel::TablesColumn, QHeaderView::Stretch);
     recordSample(figures.sample, snapshot);
+    // Rebalances run by Citus itself (psql, another tool) are marked too; the source has read them already.
+    if (const auto* live = qobject_cast<const live::LiveClusterSource*>(m_context.source);
+        live && snapshot.sourceKind == SourceKind::Live)
+        addMarkers(OperationMarkers::fromBackgroundJobs(live->backgroundJobs()));
     updateVerdict();
     updateStatus();
     Q_EMIT figuresUpdated();

@@ -60,7 +60,9 @@ TopTenantsPanel::TopTenantsPanel(ClusterSource* source, QWidget* parent) : QWidg
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(TopTenantsModel::GroupColumn, QHeaderView::Stretch);
+    m_table->setColumnHidden(TopTenantsModel::ReadsColumn, true); // in the tooltip and the CSV; the room is short
     m_table->setToolTip(tr("Click a tenant to show its shard on the Placement tab"));
     m_table->setMinimumHeight(100);
     connect(m_table, &QTableView::clicked, this, [this](const QModelIndex& index) { activateRow(index.row()); });
@@ -72,8 +74,8 @@ TopTenantsPanel::TopTenantsPanel(ClusterSource* source, QWidget* parent) : QWidg
     header->addSpacing(8);
     header->addWidget(m_notice, 1);
     auto* body = new QHBoxLayout;
-    body->addWidget(m_frame, 2);
-    body->addWidget(m_table, 3);
+    body->addWidget(m_frame, 1);
+    body->addWidget(m_table, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(header);
@@ -191,6 +193,9 @@ void TopTenantsPanel::apply(const TenantReport& report)
         text = tr("Simulated traffic (the demo cluster runs no queries); user_id 1 is the hot tenant.");
     } else if (!report.available) {
         text = tr("No tenant statistics: %1.").arg(report.notice);
+    } else if (report.rows.empty() && report.idleTenants > 0) {
+        text = tr("No tenant had a query in the last two periods (%n idle tenant(s) listed).", nullptr,
+                  report.idleTenants);
     } else if (report.rows.empty()) {
         text = tr("No tenants yet: %1.").arg(report.notice);
     } else if (report.periodSeconds > 0) {

@@ -8,6 +8,8 @@
 
 #include <QFile>
 #include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +85,34 @@ private Q_SLOTS:
         QCOMPARE(timeline.pointCount(QStringLiteral("operations")), qsizetype(0));
         growth.setHistory(history(3));
         QCOMPARE(growth.pointCount(QStringLiteral("worker-1:5432")), qsizetype(3));
+    }
+
+    void legendNamesTheMostSkewedGroups()
+    {
+        // Eight groups: the legend names the nodes and the three most skewed groups now, so names are not cut.
+        std::vector<snapshot::MetricSample> samples(2);
+        for (std::size_t s = 0; s < samples.size(); ++s) {
+            samples[s].atMs = 1'700'000'000'000LL + std::int64_t(s) * 30'000;
+            for (int g = 1; g <= 8; ++g)
+                samples[s].groups.push_back(
+                    {g, "group " + std::to_string(g), 1000, 1.0 + 0.1 * ((g * 3) % 8), 0.01 * g});
+        }
+        SkewTimelineChart timeline;
+        timeline.resize(500, 300);
+        timeline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+        timeline.setHistory(samples, {{samples[1].atMs, "move", "Move"}});
+        QTest::qWait(50); // legend entries show once the chart has laid them out
+        QStringList named;
+        const auto entries = timeline.chart()->legend()->markers();
+        for (const QLegendMarker* entry : entries) {
+            if (entry->isVisible())
+                named.append(entry->label());
+        }
+        named.sort();
+        // (g * 3) % 8 is largest for g = 5 (7), 2 (6), 7 (5).
+        QCOMPARE(named, QStringLiteral("all nodes,group 2,group 5,group 7,operations").split(QLatin1Char(',')));
+        QCOMPARE(timeline.pointCount(QStringLiteral("group 1")), qsizetype(2));
     }
 
     void csvContent()

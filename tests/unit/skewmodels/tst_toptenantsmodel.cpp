@@ -124,6 +124,25 @@ private Q_SLOTS:
         }
     }
 
+    void idleTenantsAreLeftOut()
+    {
+        auto rows = live::parseTenantStatRows(test::readCsvResult(QStringLiteral("skew/citus_stat_tenants.csv")));
+        QVERIFY(rows.ok());
+        // Citus lists a tenant for a while after its last query, with zeros in both periods.
+        live::TenantStatRow idle = rows->back();
+        idle.tenant = "42";
+        idle.queriesThisPeriod = idle.queriesLastPeriod = idle.readsThisPeriod = idle.readsLastPeriod = 0;
+        idle.cpuSecondsThisPeriod = idle.cpuSecondsLastPeriod = 0.0;
+        rows->push_back(idle);
+        live::TenantStats stats;
+        stats.rows = *rows;
+        const TenantReport report = TenantReport::fromLive(test::tenantFixtureState(), stats);
+        QCOMPARE(report.rows.size(), std::size_t(9));
+        QCOMPARE(report.idleTenants, 1);
+        QVERIFY(std::none_of(report.rows.begin(), report.rows.end(),
+                             [](const TenantRow& row) { return row.tenant == QLatin1String("42"); }));
+    }
+
     void unavailableHasNoRows()
     {
         TopTenantsModel model;
