@@ -55,7 +55,7 @@ FanoutClassChart::FanoutClassChart(QWidget* parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(260);
+    setMinimumHeight(205);
 }
 
 void FanoutClassChart::setReport(const stats::StatementReport& report)

@@ -3,7 +3,9 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
+#include <QResizeEvent>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -47,25 +49,43 @@ void FanoutCostChart::setReport(const stats::StatementReport& report)
     m_labels.clear();
     m_costs.clear();
     for (const auto& [cost, figures] : ranked) {
-        QString text = QString::fromStdString(figures->query).simplified();
-        if (text.size() > 34)
-            text = text.left(33) + QChar(0x2026);
         // Categories must be distinct: the rank keeps two statements with the same start apart.
-        m_labels << QStringLiteral("%1. %2").arg(m_labels.size() + 1).arg(text);
+        m_labels << QStringLiteral("%1. %2")
+                        .arg(m_labels.size() + 1)
+                        .arg(QString::fromStdString(figures->query).simplified().left(200));
         m_costs << cost;
     }
-    // Horizontal bars are drawn bottom-up: reverse so the most costly statement is on top.
-    QStringList categories(m_labels.rbegin(), m_labels.rend());
     QList<qreal> values;
     for (auto it = m_costs.rbegin(); it != m_costs.rend(); ++it)
         values << static_cast<qreal>(*it);
-    m_categories->clear();
-    m_categories->append(categories);
+    m_labelWidth = -1;
+    updateCategories();
     m_set->remove(0, m_set->count());
     m_set->append(values);
     const qreal top = values.isEmpty() ? 1 : *std::max_element(values.begin(), values.end());
     m_axis->setRange(0, top * 1.05);
     m_axis->applyNiceNumbers();
+}
+
+void FanoutCostChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    updateCategories();
+}
+
+void FanoutCostChart::updateCategories()
+{
+    const int width = std::max(80, static_cast<int>(this->width() * 0.4));
+    if (width == m_labelWidth)
+        return;
+    m_labelWidth = width;
+    const QFontMetrics metrics(m_categories->labelsFont());
+    // Horizontal bars are drawn bottom-up: reverse so the most costly statement is on top.
+    QStringList categories;
+    for (auto it = m_labels.rbegin(); it != m_labels.rend(); ++it)
+        categories << metrics.elidedText(*it, Qt::ElideRight, width);
+    m_categories->clear();
+    m_categories->append(categories);
 }
 
 } // namespace shardscope

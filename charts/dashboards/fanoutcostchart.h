@@ -29,11 +29,18 @@ public:
     QStringList labels() const { return m_labels; }
     QList<qint64> costs() const { return m_costs; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    /** Category labels elided to about 40% of the chart's width (the axis clips, it does not elide). */
+    void updateCategories();
+
     QBarSet* m_set;
     QBarCategoryAxis* m_categories;
     QValueAxis* m_axis;
-    QStringList m_labels;
+    QStringList m_labels; ///< full "rank. statement" texts
+    int m_labelWidth = -1;
     QList<qint64> m_costs;
 };
 

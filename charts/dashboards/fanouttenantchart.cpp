@@ -13,10 +13,14 @@ FanoutTenantChart::FanoutTenantChart(QWidget* parent) : QChartView(parent), m_se
     m_series->setHoleSize(0.35);
     chart->addSeries(m_series);
     chart->legend()->setAlignment(Qt::AlignRight);
+    // A smaller legend keeps tenant keys such as "eu-west" whole beside the donut.
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(260);
+    setMinimumHeight(205);
 }
 
 void FanoutTenantChart::setReport(const stats::StatementReport& report)

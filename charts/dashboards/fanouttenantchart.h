@@ -18,7 +18,7 @@ class FanoutTenantChart : public QChartView
     Q_OBJECT
 
 public:
-    static constexpr int kMaxSlices = 6;
+    static constexpr int kMaxSlices = 5;
     explicit FanoutTenantChart(QWidget* parent = nullptr);
 
     void setReport(const stats::StatementReport& report);

@@ -41,6 +41,7 @@ struct Fanout
     bool upperBound = false;   ///< shards/nodes are a maximum (IN lists, multi-row INSERT: keys may share shards)
     std::string reason;        ///< one sentence for the user
     InsertSelectMethod insertSelect = InsertSelectMethod::None;
+    bool onCitusTables = true; ///< false: a utility statement, or one that reads no table Citus knows
 };
 
 } // namespace shardscope::stats

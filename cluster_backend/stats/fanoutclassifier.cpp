@@ -383,9 +383,21 @@ std::optional<bool> pushedDownBy(const ExecutionEvidence& evidence)
 
 Fanout classifyFanout(const StatementShape& shape, const TableCatalog& catalog, const ExecutionEvidence& evidence)
 {
+    const bool anyCitusTable = std::any_of(shape.relations.begin(), shape.relations.end(), [&](const RelationRef& ref) {
+        return catalog.find(ref.schema, ref.name) != nullptr;
+    });
+    const auto notOnCitus = [](std::string reason) {
+        Fanout fanout = unknown(std::move(reason));
+        fanout.onCitusTables = false;
+        return fanout;
+    };
     if (shape.kind == StatementShape::Kind::Other)
-        return unknown(shape.complexity.empty() ? "only SELECT, INSERT, UPDATE and DELETE are analysed"
-                                                : shape.complexity);
+        return notOnCitus(shape.complexity.empty() ? "only SELECT, INSERT, UPDATE and DELETE are analysed"
+                                                   : shape.complexity);
+    if (!anyCitusTable && shape.complexity.empty())
+        return notOnCitus(shape.relations.empty()
+                              ? "the statement reads no Citus table"
+                              : "table " + shape.relations.front().name + " is not in the cluster metadata");
     if (!shape.complexity.empty())
         return unknown(shape.complexity);
 

@@ -12,6 +12,7 @@
 #include "sim/workloadsimulator.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -20,7 +21,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
 #include <QTableView>
 #include <QTime>
 #include <QVBoxLayout>
@@ -46,6 +49,7 @@ stats::StatementReport computeReport(const ClusterSnapshot& snapshot)
 }
 
 constexpr auto kIntervalKey = "queries/statisticsIntervalMs";
+constexpr auto kCitusOnlyKey = "queries/citusTablesOnly";
 
 } // namespace
 
@@ -104,6 +108,15 @@ void QueriesPage::buildUi()
         setStatisticsInterval(m_interval->itemData(index).toInt());
         QSettings().setValue(QLatin1String(kIntervalKey), statisticsInterval());
     });
+    m_citusOnly = new QCheckBox(tr("Only Citus tables"), this);
+    m_citusOnly->setObjectName(QStringLiteral("citusTablesOnly"));
+    m_citusOnly->setToolTip(tr("Hide utility statements and statements that read no Citus table (catalog "
+                               "queries, Citus's own queries on shards)"));
+    m_citusOnly->setChecked(QSettings().value(QLatin1String(kCitusOnlyKey), true).toBool());
+    connect(m_citusOnly, &QCheckBox::toggled, this, [this](bool only) {
+        QSettings().setValue(QLatin1String(kCitusOnlyKey), only);
+        showReport();
+    });
     m_explainButton = new QPushButton(tr("Open in EXPLAIN"), this);
     m_explainButton->setObjectName(QStringLiteral("explainButton"));
     m_explainButton->setToolTip(tr("Open the selected statement in the EXPLAIN tab"));
@@ -123,7 +136,7 @@ void QueriesPage::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(StatementTableModel::StatementColumn, QHeaderView::Stretch);
-    m_table->setMinimumHeight(260);
+    m_table->setMinimumHeight(150);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* explainAction = new QAction(tr("Open in EXPLAIN"), m_table);
     m_table->addAction(explainAction);
@@ -149,24 +162,45 @@ void QueriesPage::buildUi()
 
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_filter, 1);
+    tools->addWidget(m_citusOnly);
     tools->addWidget(m_classFilter);
     tools->addWidget(m_interval);
     tools->addWidget(m_explainButton);
 
-    auto* charts = new QGridLayout;
+    // The offenders list scrolls on its own instead of being cut at the bottom.
+    auto* offendersScroll = new QScrollArea(this);
+    offendersScroll->setWidget(m_offenders);
+    offendersScroll->setWidgetResizable(true);
+    offendersScroll->setFrameShape(QFrame::NoFrame);
+    offendersScroll->setMinimumWidth(220);
+
+    // Charts side by side, so the whole page fits a laptop screen: class and tenants stacked, the cost
+    // ranking (up to 12 bars) the full height beside them.
+    auto* chartArea = new QWidget(this);
+    auto* charts = new QGridLayout(chartArea);
+    charts->setContentsMargins(0, 0, 0, 0);
     charts->addWidget(m_classChart, 0, 0);
-    charts->addWidget(m_tenantChart, 0, 1);
-    charts->addWidget(m_costChart, 1, 0);
-    charts->addWidget(m_offenders, 1, 1);
+    charts->addWidget(m_tenantChart, 1, 0);
+    charts->addWidget(m_costChart, 0, 1, 2, 1);
+    charts->addWidget(offendersScroll, 0, 2, 2, 1);
     charts->setColumnStretch(0, 3);
-    charts->setColumnStretch(1, 2);
+    charts->setColumnStretch(1, 4);
+    charts->setColumnStretch(2, 3);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("queriesSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(chartArea);
+    splitter->setChildrenCollapsible(false);
+    // The table takes what the charts (at their minimum height) leave; the user drags the handle for more.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_status);
     layout->addLayout(tools);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(charts, 2);
+    layout->addWidget(splitter, 1);
     updateButton();
 }
 
@@ -232,8 +266,26 @@ void QueriesPage::computationFinished()
     startComputation(); // a newer snapshot arrived meanwhile
 }
 
+void QueriesPage::setCitusTablesOnly(bool only)
+{
+    m_citusOnly->setChecked(only);
+}
+
 void QueriesPage::applyReport(const stats::StatementReport& report)
 {
+    m_report = report;
+    showReport();
+}
+
+void QueriesPage::showReport()
+{
+    // Without Citus nothing is on a Citus table: hiding would leave the page empty.
+    const bool hide = m_citusOnly->isChecked() && m_report.citusAvailable;
+    stats::StatementReport shown = m_report;
+    std::erase_if(shown.statements,
+                  [hide](const stats::StatementFigures& figures) { return hide && !figures.fanout.onCitusTables; });
+    const auto hidden = static_cast<int>(m_report.statements.size() - shown.statements.size());
+    const stats::StatementReport& report = shown;
     m_model->setReport(report);
     m_classChart->setReport(report);
     m_costChart->setReport(report);
@@ -258,6 +310,8 @@ void QueriesPage::applyReport(const stats::StatementReport& report)
                         static_cast<int>(report.statements.size()))
                          .arg(QLocale().toString(calls))
                          .arg(QString::number(tenantShare, 'f', 1));
+    if (hidden > 0)
+        status += QLatin1Char(' ') + tr("%n statement(s) on no Citus table hidden.", nullptr, hidden);
     if (m_liveReader)
         status +=
             QLatin1Char(' ') + tr("Read from the coordinator at %1.").arg(QTime::currentTime().toString(Qt::ISODate));

@@ -10,6 +10,7 @@
 #include <QWidget>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -49,6 +50,8 @@ public:
     QString bannerText() const;
     QString offendersText() const;
     QString statusText() const;
+    /** Whether statements that read no Citus table (utility, catalog, shard-internal) are hidden. */
+    void setCitusTablesOnly(bool only);
     /** Milliseconds between reads of a live coordinator's statistics (0: only after a refresh). */
     int statisticsInterval() const;
     void setStatisticsInterval(int milliseconds);
@@ -69,6 +72,7 @@ private:
     void startComputation();
     void computationFinished();
     void applyReport(const stats::StatementReport& report);
+    void showReport();
     void explainSelected();
     void updateButton();
     void readLiveStatistics();
@@ -80,6 +84,8 @@ private:
     LiveStatementReader* m_liveReader = nullptr;
     QTimer m_statsTimer;
     QComboBox* m_interval = nullptr;
+    QCheckBox* m_citusOnly = nullptr;
+    stats::StatementReport m_report; ///< as read, before hiding statements on no Citus table
     QFutureWatcher<stats::StatementReport> m_watcher;
 
     QLabel* m_banner = nullptr;

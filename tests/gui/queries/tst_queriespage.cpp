@@ -38,6 +38,7 @@ private Q_SLOTS:
         m_source = std::make_unique<sim::EmbeddedClusterSource>(options);
         m_selection = std::make_unique<ClusterSelection>();
         m_page = std::make_unique<QueriesPage>(PageContext{m_source.get(), m_selection.get()});
+        m_page->setCitusTablesOnly(false);
         m_page->resize(1200, 1000);
         m_page->show();
         QSignalSpy updated(m_page.get(), &QueriesPage::reportUpdated);
@@ -53,7 +54,14 @@ private Q_SLOTS:
 
     void showsTheSimulatedWorkload()
     {
-        QCOMPARE(m_page->model()->rowCount(), static_cast<int>(sim::WorkloadSimulator::statements().size()));
+        // The monitoring query reads no Citus table: hidden unless asked for.
+        m_page->setCitusTablesOnly(true);
+        const int all = static_cast<int>(sim::WorkloadSimulator::statements().size());
+        QCOMPARE(m_page->model()->rowCount(), all - 1);
+        QVERIFY(m_page->statusText().contains(QStringLiteral("on no Citus table hidden")));
+        m_page->setCitusTablesOnly(false);
+        QCOMPARE(m_page->model()->rowCount(), all);
+        QVERIFY(!m_page->statusText().contains(QStringLiteral("hidden")));
         QVERIFY(m_page->bannerText().contains(QStringLiteral("Simulated")));
         QVERIFY(m_page->offendersText().contains(QStringLiteral("Top offenders")));
         // The hot tenant is the largest slice.
@@ -69,6 +77,7 @@ private Q_SLOTS:
 
     void unknownRowsCarryTheirReason()
     {
+        m_page->setCitusTablesOnly(false);
         StatementTableModel* model = m_page->model();
         int unknown = 0;
         for (int row = 0; row < model->rowCount(); ++row) {

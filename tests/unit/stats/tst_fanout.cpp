@@ -248,6 +248,32 @@ private Q_SLOTS:
         QVERIFY(!fanout.reason.empty());
     }
 
+    void onCitusTables_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("onCitus");
+        QTest::newRow("distributed") << QStringLiteral("SELECT * FROM events") << true;
+        QTest::newRow("cte over citus") << QStringLiteral("WITH r AS (SELECT * FROM events) SELECT * FROM r") << true;
+        QTest::newRow("citus and a local table")
+            << QStringLiteral("SELECT * FROM events e JOIN pg_class c ON true") << true;
+        QTest::newRow("catalog") << QStringLiteral("SELECT * FROM pg_class") << false;
+        QTest::newRow("a shard") << QStringLiteral("SELECT * FROM countries_102093 WHERE code = $1") << false;
+        QTest::newRow("no table") << QStringLiteral("SELECT pg_sleep($1)") << false;
+        QTest::newRow("function") << QStringLiteral("SELECT * FROM fetch_intermediate_results($1, $2)") << false;
+        QTest::newRow("utility") << QStringLiteral("VACUUM events") << false;
+    }
+
+    void onCitusTables()
+    {
+        QFETCH(QString, sql);
+        QFETCH(bool, onCitus);
+        static const TableCatalog catalog = fixtureCatalog();
+        const Fanout fanout = classifyStatement(sql.toStdString(), catalog);
+        QCOMPARE(fanout.onCitusTables, onCitus);
+        if (!onCitus)
+            QCOMPARE(fanout.kind, FanoutClass::Unknown);
+    }
+
     void evidence_data()
     {
         QTest::addColumn<QString>("sql");
