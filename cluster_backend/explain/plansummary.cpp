@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "explain/plansummary.h"
 
+#include "explain/plantextwriter.h"
+
 namespace shardscope::explain {
 
 PlanSummary summarizePlan(const PlanAnalysis& analysis)
@@ -18,12 +20,12 @@ PlanSummary summarizePlan(const PlanAnalysis& analysis)
     if (analysis.slowestRow >= 0) {
         const PlanRow& row = analysis.rows[static_cast<std::size_t>(analysis.slowestRow)];
         s.slowestNodeType = row.node->nodeType;
-        s.slowestNodeLabel = row.node->label();
+        s.slowestNodeLabel = textNodeName(*row.node); // as the tree names it ("HashAggregate")
         s.slowestSelfTimeMs = row.selfTimeMs;
     }
     if (analysis.mostMisestimatedRow >= 0) {
         const PlanRow& row = analysis.rows[static_cast<std::size_t>(analysis.mostMisestimatedRow)];
-        s.mostMisestimatedLabel = row.node->label();
+        s.mostMisestimatedLabel = textNodeName(*row.node);
         s.worstMisestimate = row.misestimate;
     }
     s.sampled = analysis.sampled();

@@ -232,7 +232,11 @@ void ExplainPage::updatePreview()
     options.allTasks = m_allTasks->isChecked();
     options.repartitionJoins = m_repartition->isChecked();
     const explain::ExplainScript script = explain::buildExplainScript(sql.toStdString(), options);
-    QString text = QString::fromStdString(script.text).trimmed();
+    // The statements side by side: four short ones on four lines would crowd out the editor.
+    QStringList statements;
+    for (const std::string& statement : script.statements)
+        statements << QString::fromStdString(statement).trimmed() + QLatin1Char(';');
+    QString text = statements.join(QLatin1Char(' '));
     if (script.rolledBack)
         text += tr("\nThis statement changes data: ANALYZE runs it inside a transaction that is rolled back.");
     m_preview->setText(text);

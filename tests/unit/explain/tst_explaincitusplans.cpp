@@ -134,6 +134,20 @@ private Q_SLOTS:
         QCOMPARE(perWorker, tasksInPlan);
     }
 
+    void summaryNamesNodesAsTheTreeDoes()
+    {
+        // The worker's Index Scan, off by 80x, named with its schema as EXPLAIN VERBOSE prints it.
+        Result<ExplainPlan> loaded =
+            loadPlanFile(test::dataPath(QStringLiteral("explain/citus1322_all_tasks_router.json")));
+        QVERIFY(loaded.ok());
+        const PlanSummary s =
+            summarizePlan(analyzePlan(std::make_shared<const ExplainPlan>(std::move(loaded).value())));
+        QCOMPARE(QString::fromStdString(s.mostMisestimatedLabel),
+                 QStringLiteral("Index Scan using events_pkey_102113 on ex_check.events_102113 events"));
+        QCOMPARE(s.worstMisestimate.value_or(0), 80.0);
+        QCOMPARE(QString::fromStdString(s.slowestNodeLabel), QStringLiteral("Custom Scan (Citus Adaptive)"));
+    }
+
     void subplanTimeIsItsDuration_data()
     {
         QTest::addColumn<QString>("file");
