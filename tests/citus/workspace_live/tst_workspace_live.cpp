@@ -5,7 +5,12 @@
 //   - the preflight facts (node health, free disk of every node, background jobs) as the server tells them,
 //     and the preview's checks built from them;
 //   - column metadata of a plain coordinator table (types, pg_stats, keys, foreign keys);
-//   - a shard group move from the placement page: inline progress, finished, the heatmap follows.
+//   - a shard group move from the placement page: inline progress, finished, the heatmap follows;
+//   - the distribution wizard reading column advice from the server and distributing a table.
+#include "clusterselection.h"
+#include "distribution/columnadvicemodel.h"
+#include "distribution/distributionactions.h"
+#include "distribution/distributionwizard.h"
 #include "heatmap/heatmapview.h"
 #include "live/columnstatsreader.h"
 #include "live/liveclustersource.h"
@@ -15,9 +20,12 @@
 #include "placement/placementpage.h"
 #include "placement/rebalancepreviewdialog.h"
 
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <map>
 
 using namespace shardscope;
 using namespace shardscope::live;
@@ -69,6 +77,7 @@ private Q_SLOTS:
         run("INSERT INTO ws_check.orders SELECT g, 1 + g % 40, CASE WHEN g % 5 = 0 THEN 'open' ELSE 'done' END "
             "FROM generate_series(1, 2000) g");
         run("ANALYZE ws_check.orders");
+        run("CREATE TABLE ws_check.lockme (id bigint PRIMARY KEY)");
         run("CREATE TABLE ws_check.moved (id bigint PRIMARY KEY, payload text)");
         run("SELECT create_distributed_table('ws_check.moved', 'id', shard_count => 4, colocate_with => 'none')");
         run("INSERT INTO ws_check.moved SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g");
@@ -167,6 +176,75 @@ private Q_SLOTS:
                 return column >= 0 && matrix->isPresent(matrix->rowOfNode(to), column);
             }(),
             60000);
+    }
+
+    void wizardOnTheLiveCoordinator()
+    {
+        LiveClusterSource source(*ConnectionOptions::parse(dsn()));
+        QWidget window;
+        ClusterSelection selection;
+        DistributionActions actions(&source, &selection, nullptr, &window);
+        QSignalSpy snapshots(&source, &ClusterSource::snapshotReady);
+        source.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 1, 60000);
+        std::map<std::string, engine::TableOid> oids;
+        for (const engine::Table& t : source.currentSnapshot().state->tables) {
+            if (t.schema == "ws_check" && t.kind == engine::TableKind::Plain)
+                oids[t.name] = t.oid;
+        }
+        QVERIFY2(oids.count("orders") && oids.count("customers") && oids.count("lockme"),
+                 "the live snapshot lists plain coordinator tables");
+        selection.setCurrent({ClusterItemKind::Table, qint64(oids["orders"])});
+        DistributionWizard* wizard = actions.openWizard();
+        QVERIFY(wizard);
+
+        // Column advice from the server: pg_stats' distinct count, and the foreign key to a local table.
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isReadingColumns() && wizard->adviceModel()->rowCount() == 3, 30000);
+        const int row = wizard->adviceModel()->rowOf(QStringLiteral("customer_id"));
+        QVERIFY(row >= 0);
+        const engine::ColumnAdvice& advice = wizard->adviceModel()->advice()[std::size_t(row)];
+        QVERIFY(advice.distinct && *advice.distinct == 40.0);
+        QVERIFY(!advice.usable()); // customers is still local
+        QVERIFY(wizard->selectColumn(QStringLiteral("customer_id")));
+        QVERIFY(!wizard->runButton()->isEnabled());
+
+        // Cancel: the distribution waits on a lock held here, and Cancel stops it on the server.
+        QVERIFY(wizard->selectTable(oids["lockme"]));
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isReadingColumns() && wizard->adviceModel()->rowCount() == 1, 30000);
+        QVERIFY(wizard->selectColumn(QStringLiteral("id")));
+        run("BEGIN");
+        // An open insert: blocks distributing the table, not the refresh's reads of its size.
+        run("INSERT INTO ws_check.lockme VALUES (1)");
+        QSignalSpy done(wizard, &DistributionWizard::distributionFinished);
+        QVERIFY2(wizard->runButton()->isEnabled(), qPrintable(wizard->reasonLabel()->text()));
+        wizard->runButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                         "AND query LIKE '%create_distributed_table%'"),
+                                  std::string("1"), 30000);
+        QVERIFY(wizard->cancelButton()->isVisible());
+        QTest::mouseClick(wizard->cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        run("ROLLBACK");
+        QVERIFY2(done.front().at(0).value<JobResult>().canceled, qPrintable(wizard->statusLabel()->text()));
+        QCOMPARE(scalar("SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'ws_check.lockme'::regclass"),
+                 std::string("0"));
+
+        // Citus's refusal in plain words: the table was made a reference table behind the wizard's back.
+        QVERIFY(wizard->selectTable(oids["customers"]));
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isReadingColumns() && wizard->adviceModel()->rowCount() == 2, 30000);
+        wizard->setKind(DistributionWizard::Kind::Reference);
+        QVERIFY2(wizard->runButton()->isEnabled(), qPrintable(wizard->reasonLabel()->text()));
+        run("SELECT create_reference_table('ws_check.customers')");
+        done.clear();
+        wizard->runButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY(!done.front().at(0).value<JobResult>().ok());
+        const QString status = wizard->statusLabel()->text();
+        QVERIFY2(status.startsWith(QStringLiteral("Citus refused:")) &&
+                     status.contains(QStringLiteral("already distributed")) &&
+                     status.contains(QStringLiteral("another session")),
+                 qPrintable(status));
+        wizard->close();
     }
 
     void rebalancePreviewChecksTheCluster()
