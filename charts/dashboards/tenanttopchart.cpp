@@ -6,6 +6,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QHorizontalBarSeries>
 #include <QValueAxis>
@@ -60,7 +61,7 @@ void TenantTopChart::setModel(const TopTenantsModel* model)
 void TenantTopChart::refresh()
 {
     m_labels.clear();
-    const int rows = m_model ? std::min(m_model->rowCount(), kMaxBars) : 0;
+    const int rows = m_model ? std::min(m_model->rowCount(), m_bars) : 0;
     const bool cpu = m_model && m_model->ranking() == TopTenantsModel::Ranking::Cpu;
     QList<qreal> values;
     double maximum = 0.0;
@@ -101,6 +102,24 @@ void TenantTopChart::refresh()
     m_valueAxis->setTitleText(cpu ? tr("CPU ms") : tr("queries"));
     m_set->setLabel(cpu ? tr("CPU ms") : tr("queries"));
     chart()->setTitle(rows == 0 ? tr("No tenant traffic to show") : QString());
+}
+
+int TenantTopChart::fittingBars() const
+{
+    // Room left by the value axis (labels and title) and the margins; a bar band needs a label line and a gap.
+    const int line = QFontMetrics(m_tenantAxis->labelsFont()).height();
+    const int available = height() - 3 * line - 24;
+    return std::clamp(available / (2 * line), 3, kMaxBars);
+}
+
+void TenantTopChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    const int bars = fittingBars();
+    if (bars != m_bars) {
+        m_bars = bars;
+        refresh();
+    }
 }
 
 QString TenantTopChart::csv() const

@@ -5,6 +5,8 @@
 #include "dashboards/skewgrowthchart.h"
 #include "dashboards/skewhistogramchart.h"
 #include "dashboards/skewtimelinechart.h"
+#include "dashboards/tenanttopchart.h"
+#include "skew/toptenantsmodel.h"
 
 #include <QFile>
 #include <QImage>
@@ -113,6 +115,32 @@ private Q_SLOTS:
         // (g * 3) % 8 is largest for g = 5 (7), 2 (6), 7 (5).
         QCOMPARE(named, QStringLiteral("all nodes,group 2,group 5,group 7,operations").split(QLatin1Char(',')));
         QCOMPARE(timeline.pointCount(QStringLiteral("group 1")), qsizetype(2));
+    }
+
+    void tenantBarsFitTheHeight()
+    {
+        TenantReport report;
+        report.available = true;
+        for (int t = 1; t <= 30; ++t)
+            report.rows.push_back({1, QString::number(t), QStringLiteral("users, events"), 2, QStringLiteral("w:5432"),
+                                   100 + t, t * 10, t * 5, t * 2, t * 2, 0.001 * t, 0.0});
+        TopTenantsModel model;
+        model.setReport(report);
+        TenantTopChart chart;
+        chart.setModel(&model);
+        chart.resize(400, 600);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QCOMPARE(chart.barCount(), TenantTopChart::kMaxBars);
+        QCOMPARE(chart.labels().front(), QStringLiteral("30"));
+        // Short: fewer bars, never fewer than three, busiest first still.
+        chart.resize(400, 180);
+        QTRY_VERIFY(chart.barCount() < TenantTopChart::kMaxBars);
+        QVERIFY(chart.barCount() >= 3);
+        QCOMPARE(chart.labels().size(), chart.barCount());
+        QCOMPARE(chart.labels().front(), QStringLiteral("30"));
+        // The CSV keeps every tenant of the model.
+        QCOMPARE(chart.csv().count(QLatin1Char('\n')), 1 + model.rowCount());
     }
 
     void csvContent()

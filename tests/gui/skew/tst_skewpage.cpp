@@ -203,7 +203,8 @@ private Q_SLOTS:
         const TenantRow* top = model->tenantAt(0);
         QCOMPARE(top->tenant, QStringLiteral("1"));
         QCOMPARE(top->group, QStringLiteral("users, events"));
-        QCOMPARE(panel->chart()->labels().size(), TenantTopChart::kMaxBars);
+        QVERIFY(panel->chart()->barCount() >= 3);
+        QCOMPARE(panel->chart()->labels().size(), panel->chart()->barCount());
         QCOMPARE(panel->chart()->labels().front(), QStringLiteral("1 (users)"));
         QCOMPARE(panel->liveReads(), 0);
 
