@@ -210,6 +210,7 @@ void QueriesPage::showSnapshot(const ClusterSnapshot& snapshot)
         return;
     m_lastSnapshot = snapshot;
     if (m_liveReader) {
+        m_sinceRead.start();
         m_liveReader->request(snapshot);
         return;
     }
@@ -220,9 +221,18 @@ void QueriesPage::showSnapshot(const ClusterSnapshot& snapshot)
 
 void QueriesPage::readLiveStatistics()
 {
-    // A hidden page does not poll the coordinator; it catches up with the next snapshot.
-    if (m_liveReader && !m_lastSnapshot.isNull() && isVisible())
+    // A hidden page does not poll the coordinator; it catches up when it is shown again.
+    if (m_liveReader && !m_lastSnapshot.isNull() && isVisible()) {
+        m_sinceRead.start();
         m_liveReader->request(m_lastSnapshot);
+    }
+}
+
+void QueriesPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_statsTimer.isActive() && m_sinceRead.isValid() && m_sinceRead.elapsed() >= m_statsTimer.interval())
+        readLiveStatistics();
 }
 
 void QueriesPage::liveReadFailed(const QString& message)

@@ -5,6 +5,7 @@
 #include "pagecontext.h"
 #include "stats/statementreport.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
@@ -67,6 +68,9 @@ Q_SIGNALS:
     /** New statistics are on screen. */
     void reportUpdated();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildUi();
     void startComputation();
@@ -83,6 +87,7 @@ private:
     ClusterSnapshot m_lastSnapshot;
     LiveStatementReader* m_liveReader = nullptr;
     QTimer m_statsTimer;
+    QElapsedTimer m_sinceRead; ///< since the last live read was asked for
     QComboBox* m_interval = nullptr;
     QCheckBox* m_citusOnly = nullptr;
     stats::StatementReport m_report; ///< as read, before hiding statements on no Citus table
