@@ -10,10 +10,15 @@
 #include <QBarSet>
 #include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
+#include <QLegendMarker>
 #include <QValueAxis>
 #include <algorithm>
 
 namespace shardscope {
+
+namespace {
+constexpr int kLegendEntries = 5;
+} // namespace
 
 SkewNodeBarChart::SkewNodeBarChart(QWidget* parent)
     : QChartView(parent), m_series(new QHorizontalStackedBarSeries), m_nodeAxis(new QBarCategoryAxis),
@@ -85,6 +90,7 @@ void SkewNodeBarChart::setReport(const engine::SkewReport& report)
                                        tr("reference and other"), QString::number(std::max<std::int64_t>(0, rest[n]))});
     }
     m_series->append(other);
+    nameBiggestInLegend();
 
     QStringList names = SkewNodeNames::shortNames(m_nodes);
     std::reverse(names.begin(), names.end());
@@ -115,12 +121,43 @@ void SkewNodeBarChart::setTables(const engine::SkewReport& report, const std::ve
                 ChartExport::csvLine({m_nodes[static_cast<qsizetype>(n)], label, QString::number(table.perNode[n])});
         m_series->append(set);
     }
+    nameBiggestInLegend();
     QStringList names = SkewNodeNames::shortNames(m_nodes);
     std::reverse(names.begin(), names.end());
     m_nodeAxis->setCategories(names);
     m_bytesAxis->setRange(0.0, std::max(1.0, scale.scaled(static_cast<double>(maxBytes)) * 1.05));
     m_bytesAxis->applyNiceNumbers();
     m_bytesAxis->setTitleText(scale.unit);
+}
+
+void SkewNodeBarChart::nameBiggestInLegend()
+{
+    // A dozen entries in one legend row leave "ske…" of every name: the biggest stacks are named, the other
+    // ones are drawn all the same (and in the CSV, and in a bar's tooltip).
+    const QList<QBarSet*> sets = m_series->barSets();
+    std::vector<std::pair<double, qsizetype>> totals;
+    for (qsizetype i = 0; i < sets.size(); ++i)
+        totals.emplace_back(sets[i]->sum(), i);
+    std::stable_sort(totals.begin(), totals.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<bool> named(std::size_t(sets.size()), false);
+    for (std::size_t i = 0; i < totals.size() && i < std::size_t(kLegendEntries); ++i)
+        named[std::size_t(totals[i].second)] = totals[i].first > 0.0;
+    for (qsizetype i = 0; i < sets.size(); ++i) {
+        const auto entries = chart()->legend()->markers(m_series);
+        if (i < entries.size())
+            entries[i]->setVisible(named[std::size_t(i)]);
+    }
+}
+
+QStringList SkewNodeBarChart::legendNames() const
+{
+    QStringList names;
+    const auto entries = chart()->legend()->markers(m_series);
+    for (const QLegendMarker* entry : entries) {
+        if (entry->isVisible())
+            names.append(entry->label());
+    }
+    return names;
 }
 
 QString SkewNodeBarChart::csv() const

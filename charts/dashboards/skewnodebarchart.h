@@ -31,7 +31,11 @@ public:
     /** The nodes shown, in order ("host:port"). */
     QStringList nodes() const { return m_nodes; }
 
+    /** The legend's visible entries, in order (tests). */
+    QStringList legendNames() const;
+
 private:
+    void nameBiggestInLegend();
     QHorizontalStackedBarSeries* m_series;
     QBarCategoryAxis* m_nodeAxis;
     QValueAxis* m_bytesAxis;

@@ -4,8 +4,11 @@
 #include "dashboards/skewdownsample.h"
 #include "dashboards/skewgrowthchart.h"
 #include "dashboards/skewhistogramchart.h"
+#include "dashboards/skewnodebarchart.h"
 #include "dashboards/skewtimelinechart.h"
 #include "dashboards/tenanttopchart.h"
+#include "sim/democluster.h"
+#include "skew/skewfigures.h"
 #include "skew/toptenantsmodel.h"
 
 #include <QFile>
@@ -115,6 +118,26 @@ private Q_SLOTS:
         // (g * 3) % 8 is largest for g = 5 (7), 2 (6), 7 (5).
         QCOMPARE(named, QStringLiteral("all nodes,group 2,group 5,group 7,operations").split(QLatin1Char(',')));
         QCOMPARE(timeline.pointCount(QStringLiteral("group 1")), qsizetype(2));
+    }
+
+    void nodeLegendNamesTheBiggestStacks()
+    {
+        const SkewFigures figures = SkewFigures::compute(sim::makeDemoCluster(), 1'700'000'000'000LL);
+        SkewNodeBarChart chart;
+        chart.resize(500, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setTables(figures.report, figures.tables);
+        QTest::qWait(50); // legend entries show once the chart has laid them out
+        const QStringList names = chart.legendNames();
+        // Seven tables with placements: the five biggest are named, events (2.6 GiB) first among them.
+        QCOMPARE(names.size(), 5);
+        QVERIFY(names.contains(QStringLiteral("events")));
+        QVERIFY(!names.contains(QStringLiteral("app_settings")));
+        chart.setReport(figures.report);
+        QTest::qWait(50);
+        QVERIFY(chart.legendNames().size() <= 5);
+        QVERIFY(chart.legendNames().contains(QStringLiteral("users, events")));
     }
 
     void tenantBarsFitTheHeight()
