@@ -69,6 +69,9 @@ const std::vector<WorkloadStatement>& WorkloadSimulator::statements()
         {"INSERT INTO events (user_id, event_type, created_at) SELECT user_id, $1, now() FROM users WHERE "
          "last_seen < $2",
          FanoutClass::MultiShard, "adaptive", 0.2, 1900, false}, // colocated on user_id: pushed down
+        {"INSERT INTO page_views (site_id, visitor_id, viewed_at) SELECT $1, user_id, now() FROM events WHERE "
+         "event_type = $2",
+         FanoutClass::Repartition, "insert-select", 0.1, 2600, false}, // site_id from a constant: repartitioned
         {"SELECT p.site_id, count(*) FROM page_views p JOIN events e ON p.visitor_id = e.user_id GROUP BY "
          "p.site_id",
          FanoutClass::Repartition, "adaptive", 0.3, 4200, false},

@@ -97,10 +97,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("expected");
-        QTest::newRow("repartition") << int(stats::FanoutClass::Repartition) << QString() << 1;
+        // A repartition join and an INSERT ... SELECT repartitioned by a constant site_id.
+        QTest::newRow("repartition") << int(stats::FanoutClass::Repartition) << QString() << 2;
         QTest::newRow("router users") << int(stats::FanoutClass::Router) << QStringLiteral("* FROM users") << 1;
         QTest::newRow("reference") << int(stats::FanoutClass::Reference) << QString() << 2;
-        QTest::newRow("text only") << -1 << QStringLiteral("page_views") << 2;
+        QTest::newRow("text only") << -1 << QStringLiteral("page_views") << 3;
     }
     void filterByClassAndText()
     {
