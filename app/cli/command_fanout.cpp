@@ -29,25 +29,29 @@ QString cell(const std::optional<int>& value, bool upperBound)
 
 void printTable(const stats::StatementReport& report)
 {
-    const QString header = QStringLiteral("%1 %2 %3 %4 %5  %6")
+    const QString header = QStringLiteral("%1 %2 %3 %4 %5  %6 %7")
                                .arg(QStringLiteral("class"), -12)
                                .arg(QStringLiteral("calls"), 10)
                                .arg(QStringLiteral("total ms"), 12)
                                .arg(QStringLiteral("shards"), 7)
                                .arg(QStringLiteral("nodes"), 6)
+                               .arg(QStringLiteral("insert-select"), -15)
                                .arg(QStringLiteral("query"));
     cli::printLine(header);
     for (const stats::StatementFigures& figures : report.statements) {
         QString query = QString::fromStdString(figures.query).simplified();
         if (query.size() > 90)
             query = query.left(89) + QChar(0x2026);
+        // How Citus runs an INSERT ... SELECT: pushdown, repartition or via-coordinator (text output only).
+        const QString method = QLatin1String(stats::insertSelectMethodName(figures.fanout.insertSelect));
         cli::printLine(
-            QStringLiteral("%1 %2 %3 %4 %5  %6")
+            QStringLiteral("%1 %2 %3 %4 %5  %6 %7")
                 .arg(QLatin1String(stats::fanoutClassName(figures.fanout.kind)), -12)
                 .arg(figures.calls, 10)
                 .arg(figures.totalTimeMs ? QString::number(*figures.totalTimeMs, 'f', 1) : QStringLiteral("-"), 12)
                 .arg(cell(figures.fanout.shards, figures.fanout.upperBound), 7)
                 .arg(cell(figures.fanout.nodes, figures.fanout.upperBound), 6)
+                .arg(method.isEmpty() ? QStringLiteral("-") : method, -15)
                 .arg(query));
     }
     cli::printLine(QStringLiteral("%1 statements").arg(report.statements.size()));
