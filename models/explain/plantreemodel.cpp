@@ -168,7 +168,10 @@ QVariant PlanTreeModel::display(const PlanRow& row, int column) const
     const explain::PlanNode* n = row.kind == PlanRowKind::Node ? row.node : nullptr;
     switch (column) {
     case WorkerColumn:
-        return row.worker.empty() ? tr("coordinator") : QString::fromStdString(row.worker);
+        if (!row.worker.empty())
+            return QString::fromStdString(row.worker);
+        // A plan without Citus ran on one plain server: "coordinator" would mislead.
+        return m_analysis->distributed ? tr("coordinator") : tr("server");
     case RowsColumn:
         if (!n || !n->planRows)
             return {};

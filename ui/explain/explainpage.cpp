@@ -161,7 +161,7 @@ QWidget* ExplainPage::buildEditor()
     m_run = new QPushButton(tr("Run EXPLAIN"), editor);
     m_run->setObjectName(QStringLiteral("explainRun"));
     m_run->setEnabled(false);
-    m_run->setToolTip(tr("Needs a live coordinator connection; meanwhile open a plan file."));
+    m_run->setToolTip(tr("Needs a live connection (File > Connect…); meanwhile open a plan file."));
     m_cancel = new QPushButton(tr("Cancel"), editor);
     m_cancel->setObjectName(QStringLiteral("explainCancel"));
     m_cancel->setToolTip(tr("Asks the server to stop the running EXPLAIN."));
@@ -412,12 +412,16 @@ void ExplainPage::showDetails(int planRow)
     }
     const explain::PlanRow& row = m_analysis->rows[static_cast<std::size_t>(planRow)];
     QStringList lines{m_tree->planModel()->rowLabel(planRow)};
-    lines << tr("Runs on: %1").arg(row.worker.empty() ? tr("coordinator") : QString::fromStdString(row.worker));
+    lines << tr("Runs on: %1")
+                 .arg(row.worker.empty() ? (m_analysis->distributed ? tr("coordinator") : tr("the server (no Citus)"))
+                                         : QString::fromStdString(row.worker));
     if (row.totalTimeMs)
         lines << tr("Total time: %1 ms").arg(*row.totalTimeMs, 0, 'f', 3);
     if (row.selfTimeMs)
         lines << tr("Self time: %1 ms").arg(*row.selfTimeMs, 0, 'f', 3);
-    if (row.misestimate)
+    if (row.misestimate && *row.misestimate < 1.1)
+        lines << tr("Rows as estimated");
+    else if (row.misestimate)
         lines << tr("Rows %1 than estimated, by %2×")
                      .arg(row.underestimated ? tr("more") : tr("fewer"))
                      .arg(*row.misestimate, 0, 'f', 1);

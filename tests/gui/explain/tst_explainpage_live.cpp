@@ -10,6 +10,7 @@
 #include "testdata.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -31,6 +32,16 @@ void type(ExplainPage& page, const QString& sql)
 {
     page.sqlEditor()->clear();
     QTest::keyClicks(page.sqlEditor(), sql);
+}
+
+/** A picture of the page for a human to look at, when SHARDSCOPE_SCREENSHOT_DIR is set. */
+void saveShot(ExplainPage& page, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("SHARDSCOPE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // let the layout settle first
+    page.grab().save(QDir(dir).filePath(name));
 }
 
 } // namespace
@@ -84,6 +95,9 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QVERIFY(page.analysis());
         QCOMPARE(page.treeView()->planModel()->rowLabel(0), QStringLiteral("Seq Scan on ex_gui"));
+        // Plain PostgreSQL has no coordinator: the plan ran on "the server".
+        PlanTreeModel* model = page.treeView()->planModel();
+        QCOMPARE(model->index(0, PlanTreeModel::WorkerColumn).data().toString(), QStringLiteral("server"));
         QVERIFY2(page.runStatus().contains(QLatin1String("EXPLAIN ran on")), qPrintable(page.runStatus()));
         QVERIFY(!page.runStatus().contains(QLatin1String("rolled back")));
         QVERIFY(page.runButton()->isEnabled());
@@ -105,6 +119,7 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QVERIFY2(page.runStatus().contains(QLatin1String("rolled back: nothing was changed")),
                  qPrintable(page.runStatus()));
+        saveShot(page, QStringLiteral("explain_live_rolled_back.png"));
         QVERIFY(page.analysis()->plan->first()->plan()->analyzed());
         QCOMPARE(scalar("SELECT count(*) FROM ex_gui"), QStringLiteral("20"));
     }
@@ -124,7 +139,8 @@ private Q_SLOTS:
                                   QStringLiteral("1"), 20000);
         QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
         QVERIFY2(page.runStatus().startsWith(QLatin1String("Cancelling")), qPrintable(page.runStatus())); // at once
-        QVERIFY(failed.wait(20000));
+        saveShot(page, QStringLiteral("explain_live_cancelling.png"));
+        QVERIFY(!failed.isEmpty() || failed.wait(20000)); // it may already have ended
         QVERIFY2(page.runStatus().contains(QLatin1String("EXPLAIN was cancelled")), qPrintable(page.runStatus()));
         QVERIFY(page.cancelButton()->isHidden());
         QVERIFY(page.runButton()->isEnabled());
@@ -143,6 +159,7 @@ private Q_SLOTS:
         QVERIFY2(status.startsWith(QLatin1String("The statement is not valid SQL: syntax error at or near \"SELEC\"")),
                  qPrintable(status));
         QVERIFY(status.contains(QLatin1String("42601")));
+        saveShot(page, QStringLiteral("explain_live_syntax_error.png"));
     }
 
     void sampledPlanOffersRerunWithAllTasks()
