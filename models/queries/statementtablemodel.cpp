@@ -69,7 +69,11 @@ QVariant StatementTableModel::display(const stats::StatementFigures& f, int colu
         QStringList executors;
         for (const std::string& executor : f.executors)
             executors << QString::fromStdString(executor);
-        return executors.isEmpty() ? QStringLiteral("–") : executors.join(QStringLiteral(", "));
+        QString text = executors.isEmpty() ? QStringLiteral("–") : executors.join(QStringLiteral(", "));
+        // How an INSERT ... SELECT runs, as EXPLAIN's "INSERT/SELECT method" would say.
+        if (const auto method = stats::insertSelectMethodName(f.fanout.insertSelect); !method.empty())
+            text += QStringLiteral(" (%1)").arg(QLatin1String(method));
+        return text;
     }
     case ShardsColumn:
         return count(f.fanout.shards, f.fanout.upperBound);
@@ -117,7 +121,8 @@ QVariant StatementTableModel::data(const QModelIndex& index, int role) const
     case SortRole:
         return sortValue(f, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == ClassColumn || index.column() == ShardsColumn || index.column() == NodesColumn)
+        if (index.column() == ClassColumn || index.column() == ShardsColumn || index.column() == NodesColumn ||
+            (index.column() == ExecutorColumn && f.fanout.insertSelect != stats::InsertSelectMethod::None))
             return QString::fromStdString(f.fanout.reason);
         if (index.column() == StatementColumn)
             return QString::fromStdString(f.query);

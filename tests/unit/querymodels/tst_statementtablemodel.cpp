@@ -103,6 +103,34 @@ private Q_SLOTS:
         }
         QFAIL("statement not in the model");
     }
+
+    void insertSelectMethodShown_data()
+    {
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("executor");
+        QTest::newRow("pushdown") << QStringLiteral("INSERT INTO events (user_id, event_type, created_at) SELECT")
+                                  << QStringLiteral("adaptive (pushdown)");
+        QTest::newRow("repartition") << QStringLiteral("INSERT INTO page_views")
+                                     << QStringLiteral("insert-select (repartition)");
+        QTest::newRow("plain insert") << QStringLiteral("INSERT INTO events (user_id, event_type, payload) VALUES")
+                                      << QStringLiteral("adaptive");
+    }
+    void insertSelectMethodShown()
+    {
+        QFETCH(QString, start);
+        QFETCH(QString, executor);
+        StatementTableModel model;
+        model.setReport(demoReport(sim::WorkloadSimulator::kStartTick));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (!model.index(row, 0).data(StatementTableModel::SqlRole).toString().startsWith(start))
+                continue;
+            const QModelIndex cell = model.index(row, StatementTableModel::ExecutorColumn);
+            QCOMPARE(cell.data().toString(), executor);
+            QCOMPARE(cell.data(Qt::ToolTipRole).toString().isEmpty(), !executor.contains(QLatin1Char('(')));
+            return;
+        }
+        QFAIL("statement not in the model");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStatementTableModel)
