@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
-// shardscope-cli skew --snapshot FILE [--json] [--top N]: data skew per node and per colocation group.
+// shardscope-cli skew (--snapshot FILE | --dsn DSN) [--json] [--top N] [--tenants]: data skew per node and per
+// colocation group; with --tenants, the busiest tenants of citus_stat_tenants routed to their shards.
 #include "clicommand.h"
 #include "cliio.h"
+#include "engine/clusterindex.h"
 #include "engine/skew.h"
+#include "live/loadclusterstate.h"
+#include "live/tenantstatsreader.h"
+#include "sim/tenantactivity.h"
 #include "snapshot/snapshotjson.h"
 
 #include <QJsonArray>
@@ -234,6 +239,59 @@ QJsonObject toJson(const ClusterState& state, const SkewReport& report)
                        {QStringLiteral("hottest"), hottest}};
 }
 
+/** The tenants of citus_stat_tenants with the shard and node their value routes to in state. */
+int printTenants(const ClusterState& state, const live::TenantStats& stats, int top, bool json)
+{
+    const ClusterIndex index(state);
+    std::vector<live::TenantStatRow> rows = stats.rows;
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.queriesThisPeriod + a.queriesLastPeriod > b.queriesThisPeriod + b.queriesLastPeriod;
+    });
+    if (rows.size() > std::size_t(top))
+        rows.resize(std::size_t(top));
+    QJsonArray array;
+    std::vector<QStringList> table;
+    for (const live::TenantStatRow& row : rows) {
+        const auto location = sim::locateTenant(index, ColocationId(row.colocationId), row.tenant);
+        const Node* node = index.nodeById(NodeId(row.nodeId));
+        const QString nodeName = node ? nodeLabel(node->name, node->port) : QString::number(row.nodeId);
+        const qint64 shard = location ? qint64(location->shard) : 0;
+        array.append(QJsonObject{{QStringLiteral("tenant"), QString::fromStdString(row.tenant)},
+                                 {QStringLiteral("colocation_id"), qint64(row.colocationId)},
+                                 {QStringLiteral("node_id"), qint64(row.nodeId)},
+                                 {QStringLiteral("node"), nodeName},
+                                 {QStringLiteral("shard_id"), location ? QJsonValue(shard) : QJsonValue()},
+                                 {QStringLiteral("queries_this_period"), qint64(row.queriesThisPeriod)},
+                                 {QStringLiteral("queries_last_period"), qint64(row.queriesLastPeriod)},
+                                 {QStringLiteral("reads_this_period"), qint64(row.readsThisPeriod)},
+                                 {QStringLiteral("reads_last_period"), qint64(row.readsLastPeriod)},
+                                 {QStringLiteral("cpu_seconds_this_period"), row.cpuSecondsThisPeriod},
+                                 {QStringLiteral("cpu_seconds_last_period"), row.cpuSecondsLastPeriod}});
+        table.push_back({QString::fromStdString(row.tenant), QString::number(row.colocationId),
+                         exact(row.queriesThisPeriod + row.queriesLastPeriod),
+                         exact(row.readsThisPeriod + row.readsLastPeriod),
+                         QString::number((row.cpuSecondsThisPeriod + row.cpuSecondsLastPeriod) * 1000.0, 'f', 1),
+                         nodeName, location ? QString::number(shard) : QStringLiteral("-")});
+    }
+    if (json) {
+        cli::printJson(QJsonDocument(QJsonObject{{QStringLiteral("available"), stats.available},
+                                                 {QStringLiteral("notice"), QString::fromStdString(stats.notice)},
+                                                 {QStringLiteral("period_seconds"), stats.periodSeconds},
+                                                 {QStringLiteral("tenants"), array}}));
+        return cli::ExitOk;
+    }
+    if (!stats.available || rows.empty()) {
+        cli::printLine(QStringLiteral("No tenant statistics: %1").arg(QString::fromStdString(stats.notice)));
+        return cli::ExitOk;
+    }
+    cli::printLine(QStringLiteral("Top tenants (citus_stat_tenants, the last %1 s period and the running one)")
+                       .arg(stats.periodSeconds));
+    printTable({QStringLiteral("tenant"), QStringLiteral("colocation"), QStringLiteral("queries"),
+                QStringLiteral("reads"), QStringLiteral("cpu ms"), QStringLiteral("node"), QStringLiteral("shard")},
+               table, {false, true, true, true, true, false, true});
+    return cli::ExitOk;
+}
+
 int runSkew(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -242,18 +300,29 @@ int runSkew(const QStringList& args)
                        "(max/mean, coefficient of variation) per colocation group, and the hottest shard groups."));
     parser.addOption(
         {QStringLiteral("snapshot"), QStringLiteral("The snapshot file to read."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("dsn"),
+                      QStringLiteral("Read a live coordinator instead (libpq connection string)."),
+                      QStringLiteral("DSN")});
+    parser.addOption({QStringLiteral("tenants"),
+                      QStringLiteral("With --dsn: the busiest tenants of citus_stat_tenants and their shards.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the figures as JSON (snake_case keys).")});
     parser.addOption({QStringLiteral("top"), QStringLiteral("How many hottest shard groups to list (default 10)."),
                       QStringLiteral("N"), QStringLiteral("10")});
-    const QString usage = QStringLiteral("skew --snapshot FILE [--json] [--top N]");
+    const QString usage = QStringLiteral("skew (--snapshot FILE | --dsn DSN) [--json] [--top N] [--tenants]");
     if (!cli::parseArguments(parser, args, usage))
         return cli::ExitUsage;
     const QString file = parser.value(QStringLiteral("snapshot"));
+    const QString dsn = parser.value(QStringLiteral("dsn"));
+    const bool tenants = parser.isSet(QStringLiteral("tenants"));
     bool topOk = false;
     const int top = parser.value(QStringLiteral("top")).toInt(&topOk);
     QString problem;
-    if (file.isEmpty())
-        problem = QStringLiteral("--snapshot FILE is required");
+    if (file.isEmpty() && dsn.isEmpty())
+        problem = QStringLiteral("--snapshot FILE is required (or --dsn DSN for a live coordinator)");
+    else if (!file.isEmpty() && !dsn.isEmpty())
+        problem = QStringLiteral("give --snapshot FILE or --dsn DSN, not both");
+    else if (tenants && dsn.isEmpty())
+        problem = QStringLiteral("--tenants needs --dsn: a snapshot holds no tenant statistics");
     else if (!topOk || top < 0 || top > 100000)
         problem = QStringLiteral("--top must be a number from 0 to 100000, not \"%1\"")
                       .arg(parser.value(QStringLiteral("top")));
@@ -265,10 +334,19 @@ int runSkew(const QStringList& args)
         return cli::ExitUsage;
     }
 
-    const Result<ClusterState> state = snapshot::loadSnapshotFile(file.toStdString());
+    const Result<ClusterState> state =
+        dsn.isEmpty() ? snapshot::loadSnapshotFile(file.toStdString()) : live::loadClusterState(dsn.toStdString());
     if (!state) {
         cli::printError(state.error());
         return cli::ExitFailed;
+    }
+    if (tenants) {
+        const auto stats = live::loadTenantStats(dsn.toStdString());
+        if (!stats) {
+            cli::printError(stats.error());
+            return cli::ExitFailed;
+        }
+        return printTenants(*state, *stats, top, parser.isSet(QStringLiteral("json")));
     }
     const SkewReport report = computeSkew(*state, top);
     if (parser.isSet(QStringLiteral("json")))
@@ -280,4 +358,4 @@ int runSkew(const QStringList& args)
 
 } // namespace
 
-SHARDSCOPE_CLI_COMMAND(skew, "Data skew per node and colocation group of a snapshot", runSkew)
+SHARDSCOPE_CLI_COMMAND(skew, "Data skew per node and colocation group (snapshot or live); top tenants", runSkew)
