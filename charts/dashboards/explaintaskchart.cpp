@@ -69,6 +69,11 @@ ExplainTaskChart::ExplainTaskChart(QWidget* parent)
     setAnalysis(nullptr);
 }
 
+QString ExplainTaskChart::placeholderText() const
+{
+    return m_placeholder->isHidden() ? QString() : m_placeholder->text();
+}
+
 void ExplainTaskChart::clearCharts()
 {
     for (QChartView* view : {m_taskView, m_workerView}) {
@@ -96,8 +101,14 @@ void ExplainTaskChart::setAnalysis(const explain::PlanAnalysis* analysis)
     m_workerView->setVisible(show);
     m_placeholder->setVisible(!show);
     if (!show) {
+        const bool repartition =
+            analysis && std::any_of(analysis->jobs.begin(), analysis->jobs.end(), [](const explain::JobFigure& j) {
+                return j.dependentJobs > 0 && j.tasksInPlan == 0;
+            });
         m_placeholder->setText(
-            analysis && analysis->sampled()
+            repartition ? tr("Citus does not explain the tasks of a repartition join, so there is no time per task to "
+                             "chart.")
+            : analysis && analysis->sampled()
                 ? tr("Only one task was explained. Run EXPLAIN ANALYZE with citus.explain_all_tasks on to chart "
                      "the time of every task and worker.")
                 : tr("Task and worker times appear here for EXPLAIN ANALYZE plans with several tasks."));

@@ -29,6 +29,8 @@ public:
 
     int taskBarCount() const { return m_taskBars; }
     int workerCount() const { return m_workers; }
+    /** What is shown instead of the charts, or empty while they are shown. */
+    QString placeholderText() const;
 
 private:
     void clearCharts();

@@ -170,6 +170,8 @@ QVariant PlanTreeModel::display(const PlanRow& row, int column) const
     case WorkerColumn:
         if (!row.worker.empty())
             return QString::fromStdString(row.worker);
+        if (row.kind == PlanRowKind::DependentJob)
+            return tr("workers"); // map and merge tasks run on the workers, not on the coordinator
         // A plan without Citus ran on one plain server: "coordinator" would mislead.
         return m_analysis->distributed ? tr("coordinator") : tr("server");
     case RowsColumn:

@@ -183,9 +183,14 @@ QWidget* ExplainPage::buildEditor()
     options->addStretch(1);
     options->addWidget(m_run);
     options->addWidget(m_cancel);
-    options->addWidget(open);
-    options->addWidget(save);
-    options->addWidget(compare);
+    // The file actions belong to the plan: beside its tabs, which also keeps the option row narrow.
+    auto* files = new QWidget(this);
+    auto* filesLayout = new QHBoxLayout(files);
+    filesLayout->setContentsMargins(0, 0, 0, 2);
+    filesLayout->addWidget(open);
+    filesLayout->addWidget(save);
+    filesLayout->addWidget(compare);
+    m_tabs->setCornerWidget(files, Qt::TopRightCorner);
     connect(m_sql, &QPlainTextEdit::textChanged, this, &ExplainPage::updatePreview);
     connect(m_sql, &QPlainTextEdit::textChanged, this, &ExplainPage::updateRunButtons);
     connect(m_analyze, &QCheckBox::toggled, m_wal, &QCheckBox::setEnabled);
@@ -350,9 +355,14 @@ void ExplainPage::showAnalysis(std::shared_ptr<const explain::PlanAnalysis> anal
     const explain::PlanSummary s = explain::summarizePlan(*m_analysis);
     QStringList parts{name};
     if (s.distributed)
-        parts << tr("distributed: Task Count %1, tasks shown on %2 worker(s)")
-                     .arg(s.taskCount.value_or(0))
-                     .arg(s.workerNodes.size());
+        parts << (s.tasksShown.value_or(0) > 0 || s.tasksShownText.empty()
+                      ? tr("distributed: Task Count %1, tasks shown on %2 worker(s)")
+                            .arg(s.taskCount.value_or(0))
+                            .arg(s.workerNodes.size())
+                      // A repartition job explains none of its tasks: say why instead of "0 workers".
+                      : tr("distributed: Task Count %1, tasks shown: %2")
+                            .arg(s.taskCount.value_or(0))
+                            .arg(QString::fromStdString(s.tasksShownText)));
     if (s.planningTimeMs)
         parts << tr("planning %1 ms").arg(*s.planningTimeMs, 0, 'f', 3);
     if (s.executionTimeMs)

@@ -46,11 +46,11 @@ void PlanTreeView::resizeEvent(QResizeEvent* event)
 
 void PlanTreeView::fitNodeColumn()
 {
-    // The node names (shard names, task headers) get whatever the figures leave, at least 420 px.
+    // The node names (shard names, task headers) get whatever the figures leave, at least 320 px.
     int figures = 0;
     for (int c = PlanTreeModel::WorkerColumn; c < PlanTreeModel::ColumnCount; ++c)
         figures += header()->sectionSize(c);
-    header()->resizeSection(PlanTreeModel::NodeColumn, std::max(420, viewport()->width() - figures));
+    header()->resizeSection(PlanTreeModel::NodeColumn, std::max(320, viewport()->width() - figures));
 }
 
 void PlanTreeView::selectPlanRow(int planRow)

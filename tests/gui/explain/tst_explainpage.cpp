@@ -65,6 +65,29 @@ private Q_SLOTS:
         QVERIFY(page.scriptPreview().contains(QLatin1String("SET LOCAL citus.explain_all_tasks = on")));
     }
 
+    void repartitionJoinFromOurCluster()
+    {
+        ExplainPage page;
+        page.show();
+        QVERIFY(open(page, QStringLiteral("citus1322_text_repartition_join.txt")));
+        QVERIFY(page.samplingBanner().isEmpty()); // a re-run with all tasks would not show more
+        PlanTreeModel* model = page.treeView()->planModel();
+        int dependent = 0;
+        for (int row = 0; row < static_cast<int>(page.analysis()->rows.size()); ++row) {
+            if (page.analysis()->rows[static_cast<std::size_t>(row)].kind != explain::PlanRowKind::DependentJob)
+                continue;
+            ++dependent;
+            const QModelIndex index = model->indexForPlanRow(row);
+            QVERIFY(index.isValid());
+            QCOMPARE(index.siblingAtColumn(PlanTreeModel::WorkerColumn).data().toString(), QStringLiteral("workers"));
+            QVERIFY(model->rowLabel(row).startsWith(QLatin1String("MapMergeJob: ")));
+        }
+        QCOMPARE(dependent, 2);
+        QCOMPARE(page.taskChart()->taskBarCount(), 0);
+        QVERIFY2(page.taskChart()->placeholderText().contains(QLatin1String("repartition join")),
+                 qPrintable(page.taskChart()->placeholderText()));
+    }
+
     void allTasksChartAndTextPlan()
     {
         ExplainPage page;
