@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
-// shardscope-cli explain: the summary of an EXPLAIN plan file (JSON or text, as psql prints it).
+// shardscope-cli explain: the summary of an EXPLAIN plan file (JSON or text, as psql prints it), or of an EXPLAIN
+// run on a server.
 #include "clicommand.h"
 #include "cliio.h"
 #include "explain/plananalysis.h"
 #include "explain/planfile.h"
+#include "explain/planreader.h"
 #include "explain/plansummary.h"
+#include "live/explainrunner.h"
+#include "liveargs.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -90,33 +95,104 @@ void printSummary(const PlanSummary& s)
                            .arg(*s.worstMisestimate, 0, 'f', 1));
 }
 
+/** Runs the EXPLAIN on the server (blocking on a local event loop); the plan JSON or the error in plain words. */
+Result<live::ExplainOutcome> runLive(const live::ConnectionOptions& options, const explain::ExplainScript& script)
+{
+    live::ExplainRunner runner(options);
+    std::optional<live::ExplainOutcome> outcome;
+    QEventLoop loop;
+    QObject::connect(&runner, &live::ExplainRunner::runFinished, &loop, [&](const live::ExplainOutcome& o) {
+        outcome = o;
+        loop.quit();
+    });
+    runner.run(script);
+    loop.exec();
+    if (!outcome)
+        return Error::make("EXPLAIN did not finish.");
+    if (!outcome->ok)
+        return outcome->error;
+    return *outcome;
+}
+
 int runExplain(const QStringList& args)
 {
+    const QString usage = QStringLiteral("explain --file FILE [--json] | explain --dsn DSN --sql SQL [--analyze] "
+                                         "[--verbose] [--buffers] [--all-tasks] [--repartition-joins] [--save FILE] "
+                                         "[--json]");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Summarizes an EXPLAIN plan (FORMAT JSON, or text as psql prints it). With --json prints an object with "
-        "distributed, task_count, tasks_shown (the number of the main job's tasks present in the plan), "
-        "worker_nodes, planning_time_ms, execution_time_ms and slowest_node."));
+        "Summarizes an EXPLAIN plan (FORMAT JSON, or text as psql prints it), read from a file or run on a server "
+        "(--dsn, --sql). With --json prints an object with distributed, task_count, tasks_shown (the number of the "
+        "main job's tasks present in the plan), worker_nodes, planning_time_ms, execution_time_ms and slowest_node; "
+        "a run on a server adds rolled_back. ANALYZE of a data-changing statement runs inside a transaction that is "
+        "rolled back."));
     parser.addOption(
         {QStringLiteral("file"), QStringLiteral("The plan file; - reads standard input."), QStringLiteral("FILE")});
+    parser.addOption(cli::dsnOption());
+    parser.addOption(
+        {QStringLiteral("sql"), QStringLiteral("The statement to explain (with --dsn)."), QStringLiteral("SQL")});
+    parser.addOption({QStringLiteral("analyze"), QStringLiteral("EXPLAIN ANALYZE: runs the statement.")});
+    parser.addOption({QStringLiteral("verbose"), QStringLiteral("EXPLAIN VERBOSE.")});
+    parser.addOption({QStringLiteral("buffers"), QStringLiteral("EXPLAIN BUFFERS.")});
+    parser.addOption({QStringLiteral("all-tasks"), QStringLiteral("SET LOCAL citus.explain_all_tasks = on.")});
+    parser.addOption(
+        {QStringLiteral("repartition-joins"), QStringLiteral("SET LOCAL citus.enable_repartition_joins = on.")});
+    parser.addOption(
+        {QStringLiteral("save"), QStringLiteral("Also write the plan (JSON) to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
-    if (!cli::parseArguments(parser, args, QStringLiteral("explain --file FILE [--json]")))
+    if (!cli::parseArguments(parser, args, usage))
         return cli::ExitUsage;
-    if (!parser.isSet(QStringLiteral("file")) || !parser.positionalArguments().isEmpty()) {
-        cli::printError(QStringLiteral("explain needs --file FILE (or --file - for standard input)"));
+    const bool fromFile = parser.isSet(QStringLiteral("file"));
+    const bool fromServer = parser.isSet(QStringLiteral("dsn"));
+    if (fromFile == fromServer || !parser.positionalArguments().isEmpty()) {
+        cli::printError(QStringLiteral("explain needs --file FILE (or --file - for standard input), or --dsn DSN "
+                                       "with --sql SQL"));
         return cli::ExitUsage;
     }
-    const QString path = parser.value(QStringLiteral("file"));
     Result<ExplainPlan> plan = Error::make("no plan");
-    if (path == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            cli::printError(QStringLiteral("cannot read standard input"));
+    std::optional<bool> rolledBack;
+    if (fromServer) {
+        live::ConnectionOptions options;
+        if (const int status = cli::parseDsn(parser.value(QStringLiteral("dsn")), usage, options);
+            status != cli::ExitOk)
+            return status;
+        const QString sql = parser.value(QStringLiteral("sql")).trimmed();
+        if (sql.isEmpty())
+            return cli::liveUsageError(QStringLiteral("--dsn needs --sql SQL, the statement to explain"), usage);
+        explain::ExplainOptions explainOptions;
+        explainOptions.analyze = parser.isSet(QStringLiteral("analyze"));
+        explainOptions.verbose = parser.isSet(QStringLiteral("verbose"));
+        explainOptions.buffers = parser.isSet(QStringLiteral("buffers"));
+        explainOptions.allTasks = parser.isSet(QStringLiteral("all-tasks"));
+        explainOptions.repartitionJoins = parser.isSet(QStringLiteral("repartition-joins"));
+        Result<live::ExplainOutcome> outcome =
+            runLive(options, explain::buildExplainScript(sql.toStdString(), explainOptions));
+        if (!outcome) {
+            cli::printError(outcome.error());
             return cli::ExitFailed;
         }
-        plan = parsePlanBytes(in.readAll());
+        rolledBack = outcome->rolledBack;
+        if (parser.isSet(QStringLiteral("save"))) {
+            const Status saved =
+                savePlanFile(parser.value(QStringLiteral("save")), QByteArray::fromStdString(outcome->planJson));
+            if (!saved) {
+                cli::printError(saved.error());
+                return cli::ExitFailed;
+            }
+        }
+        plan = parsePlan(outcome->planJson);
     } else {
-        plan = loadPlanFile(path);
+        const QString path = parser.value(QStringLiteral("file"));
+        if (path == QLatin1String("-")) {
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly)) {
+                cli::printError(QStringLiteral("cannot read standard input"));
+                return cli::ExitFailed;
+            }
+            plan = parsePlanBytes(in.readAll());
+        } else {
+            plan = loadPlanFile(path);
+        }
     }
     if (!plan) {
         cli::printError(plan.error());
@@ -124,13 +200,20 @@ int runExplain(const QStringList& args)
     }
     const PlanSummary summary =
         summarizePlan(analyzePlan(std::make_shared<const ExplainPlan>(std::move(plan).value())));
-    if (parser.isSet(QStringLiteral("json")))
-        cli::printJson(QJsonDocument(summaryJson(summary)));
-    else
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject out = summaryJson(summary);
+        if (rolledBack)
+            out.insert(QStringLiteral("rolled_back"), *rolledBack);
+        cli::printJson(QJsonDocument(out));
+    } else {
         printSummary(summary);
+        if (rolledBack && *rolledBack)
+            cli::printLine(QStringLiteral("Note:             ANALYZE ran the statement inside a transaction that was "
+                                          "rolled back: nothing was changed"));
+    }
     return cli::ExitOk;
 }
 
 } // namespace
 
-SHARDSCOPE_CLI_COMMAND(explain, "Summarize an EXPLAIN plan file (JSON or text)", runExplain)
+SHARDSCOPE_CLI_COMMAND(explain, "Summarize an EXPLAIN plan, from a file or run on a server", runExplain)

@@ -125,7 +125,7 @@ Error ExplainRunner::explainError(const Error& server, bool cancelled, bool tran
         error.hint.clear();
     } else if (server.code == "42601" && contains(said, "multiple commands")) {
         error.message = "Only one statement can be explained at a time (the server said: " + said + ").";
-        error.hint = "Remove the other statements from the editor, or select one statement.";
+        error.hint = "Explain the statements one at a time.";
     } else if (server.code == "42601") {
         error.message = "The statement is not valid SQL: " + said + ".";
     } else if (server.code == "42P01" || server.code == "42703" || server.code == "42883" || server.code == "3F000") {
@@ -134,11 +134,11 @@ Error ExplainRunner::explainError(const Error& server, bool cancelled, bool tran
             error.hint = "Check the spelling and the schema (search_path) of the names in the statement.";
     } else if (contains(said, "requires repartitioning")) {
         error.message = "Citus needs a repartition join to run this statement: " + said + ".";
-        error.hint = "Tick \"repartition joins\" (citus.enable_repartition_joins) and run again.";
+        error.hint = "Turn on repartition joins (citus.enable_repartition_joins) and run again.";
     } else if (contains(said, "EXPLAIN ANALYZE is currently not supported")) {
         error.message = "Citus cannot run EXPLAIN ANALYZE of this statement: " + said + ".";
         if (error.hint.empty())
-            error.hint = "Untick ANALYZE to see the plan without running the statement.";
+            error.hint = "Explain it without ANALYZE to see the plan without running the statement.";
     } else if (server.code == codes::kConnectionLost || server.code == codes::kUnreachable ||
                server.code == codes::kTimeout || server.code == codes::kAuthFailed || server.code == codes::kAuthSpec) {
         // Connection problems are already explained with a fix.

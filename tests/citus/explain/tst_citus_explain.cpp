@@ -248,7 +248,7 @@ private Q_SLOTS:
             << QStringLiteral("INSERT INTO ex_check_test.items (item_id, tenant_id, price) SELECT id + 100000, "
                               "tenant_id, amount FROM ex_check_test.events WHERE id <= 300")
             << true << QStringLiteral("Citus cannot run EXPLAIN ANALYZE of this statement")
-            << QStringLiteral("Untick ANALYZE");
+            << QStringLiteral("without ANALYZE");
     }
 
     void citusRefusalsInPlainWords()
