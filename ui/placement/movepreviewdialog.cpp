@@ -59,9 +59,12 @@ void fitRows(QTableView* view)
 {
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    const int rows = std::min(view->model()->rowCount(), 10);
-    const int height = view->horizontalHeader()->sizeHint().height() +
-                       rows * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth() + 6;
+    view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // The real row heights (the style may make rows taller than the default section size).
+    int rowsHeight = 0;
+    for (int row = 0; row < std::min(view->model()->rowCount(), 10); ++row)
+        rowsHeight += std::max(view->rowHeight(row), view->verticalHeader()->defaultSectionSize());
+    const int height = view->horizontalHeader()->sizeHint().height() + rowsHeight + 2 * view->frameWidth() + 2;
     view->setMinimumHeight(height);
     view->setMaximumHeight(height);
 }
@@ -124,6 +127,7 @@ MovePreviewDialog::MovePreviewDialog(std::shared_ptr<const engine::ClusterState>
     m_sql->setReadOnly(true);
     m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_sql->setMaximumHeight(90);
+    m_sql->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // lines wrap
     layout->addWidget(m_sql);
 
     m_buttons = new QDialogButtonBox(this);
@@ -248,6 +252,10 @@ void MovePreviewDialog::showMoveBackCheck(const MoveBackCheck& check)
             m_keepInPlace->show();
         }
     }
+    // The warning may take more lines than the text it replaced: grow rather than squeeze the tables.
+    layout()->activate();
+    if (height() < sizeHint().height())
+        resize(width(), sizeHint().height());
     Q_EMIT moveBackChecked();
 }
 

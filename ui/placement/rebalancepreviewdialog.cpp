@@ -119,6 +119,7 @@ RebalancePreviewDialog::RebalancePreviewDialog(std::shared_ptr<const engine::Clu
     table->setModel(m_moves);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
     tabs->addTab(table, tr("Moves"));
@@ -140,6 +141,9 @@ RebalancePreviewDialog::RebalancePreviewDialog(std::shared_ptr<const engine::Clu
     m_runNote = new QLabel(this);
     m_runNote->setObjectName(QStringLiteral("runNote"));
     m_runNote->setWordWrap(true);
+    // Two lines reserved: the note changes with the options and must not be squeezed by the tabs.
+    m_runNote->setMinimumHeight(m_runNote->fontMetrics().lineSpacing() * 2 + 4);
+    m_runNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_runNote);
 
     m_buttons = new QDialogButtonBox(this);

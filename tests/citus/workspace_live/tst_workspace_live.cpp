@@ -200,6 +200,8 @@ private Q_SLOTS:
 
         // Column advice from the server: pg_stats' distinct count, and the foreign key to a local table.
         QTRY_VERIFY_WITH_TIMEOUT(!wizard->isReadingColumns() && wizard->adviceModel()->rowCount() == 3, 30000);
+        if (const QString shots = qEnvironmentVariable("SHARDSCOPE_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(wizard->grab().save(shots + QStringLiteral("/live-wizard.png")));
         const int row = wizard->adviceModel()->rowOf(QStringLiteral("customer_id"));
         QVERIFY(row >= 0);
         const engine::ColumnAdvice& advice = wizard->adviceModel()->advice()[std::size_t(row)];
@@ -240,6 +242,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
         QVERIFY(!done.front().at(0).value<JobResult>().ok());
         const QString status = wizard->statusLabel()->text();
+        if (const QString shots = qEnvironmentVariable("SHARDSCOPE_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(wizard->grab().save(shots + QStringLiteral("/live-wizard-refused.png")));
         QVERIFY2(status.startsWith(QStringLiteral("Citus refused:")) &&
                      status.contains(QStringLiteral("already distributed")) &&
                      status.contains(QStringLiteral("another session")),
@@ -260,6 +264,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->preflightChecks().empty(), 60000);
         const auto& checks = dialog->preflightChecks();
         QCOMPARE(checks.size(), std::size_t(4));
+        const QString shots = qEnvironmentVariable("SHARDSCOPE_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            QVERIFY(dialog->grab().save(shots + QStringLiteral("/live-rebalance-preview.png")));
         QCOMPARE(checks[0].status, PreflightCheck::Status::Passed);
         QVERIFY(checks[0].detail.find("citus_check_cluster_node_health") != std::string::npos);
         QVERIFY(checks[2].status != PreflightCheck::Status::Unknown || dialog->preview()->plan.moves.empty());

@@ -41,6 +41,14 @@ Drop findDrop(const HeatmapMatrix& m, HeatmapDropVerdict wanted)
     return {};
 }
 
+// With SHARDSCOPE_SCREENSHOT_DIR set, saves what a widget looks like now (for reviewing the layout).
+void grabScreenshot(QWidget* w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("SHARDSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(w->grab().save(dir + QStringLiteral("/placement-") + name + QStringLiteral(".png")));
+}
+
 void drag(QWidget* w, QPoint from, QPoint to)
 {
     QTest::mousePress(w, Qt::LeftButton, {}, from);
@@ -114,6 +122,7 @@ private Q_SLOTS:
             QStringLiteral("SELECT citus_move_shard_placement(%1").arg(column.shards.front())));
         QVERIFY(dialog->sql().contains(QStringLiteral("'block_writes'")));
         QTRY_VERIFY(dialog->moveBackCheck().has_value());
+        grabScreenshot(dialog, QStringLiteral("move-preview"));
 
         QSignalSpy submitted(m_page.get(), &PlacementPage::operationSubmitted);
         QSignalSpy updated(m_page.get(), &PlacementPage::heatmapUpdated);
@@ -235,6 +244,7 @@ private Q_SLOTS:
         QCOMPARE(checks[3].status, PreflightCheck::Status::Passed);
         QVERIFY(dialog->canRun());
         QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("runNote"))->text().contains(QStringLiteral("embedded")));
+        grabScreenshot(dialog, QStringLiteral("rebalance-preview"));
     }
 
     void preflightWithLiveFacts_data()
@@ -293,6 +303,9 @@ private Q_SLOTS:
             QVERIFY(checks[2].detail.find("cannot tell free disk") != std::string::npos);
         QCOMPARE(checks[3].status, rebalance ? PreflightCheck::Status::Failed : PreflightCheck::Status::Passed);
         QCOMPARE(dialog->canRun(), canRun);
+        grabScreenshot(dialog,
+                       QStringLiteral("preflight-") +
+                           QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
         auto* label = dialog->findChild<QLabel*>(QStringLiteral("preflightLabel"));
         QVERIFY(label->text().contains(QStringLiteral("Free disk on target nodes")));
         // Citus's own strategy with its defaults: Run starts a background rebalance.
@@ -312,6 +325,7 @@ private Q_SLOTS:
         QVERIFY(panel->isVisible());
         QVERIFY(panel->isRunning());
         QCOMPARE(panel->progressBar()->maximum(), int(moves));
+        grabScreenshot(m_page.get(), QStringLiteral("progress"));
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.front().at(0).toInt(), int(moves)); // all succeeded
         QCOMPARE(finished.front().at(1).toInt(), 0);
