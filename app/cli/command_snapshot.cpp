@@ -41,7 +41,7 @@ int runSnapshot(const QStringList& args)
         return cli::ExitFailed;
     snapshot::SnapshotMetadata metadata;
     metadata.source = snapshot::SnapshotSource::Live;
-    metadata.citusVersion = cluster->server.citusVersion;
+    metadata.citusVersion = live::citusRelease(cluster->server);
     metadata.postgresVersion = cluster->server.connection.serverVersion;
 
     const QString output = parser.value(QStringLiteral("output"));

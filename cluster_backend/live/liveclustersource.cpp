@@ -202,7 +202,7 @@ quint64 LiveClusterSource::refresh()
                 snapshot.sourceKind = SourceKind::Live;
                 snapshot.sourceName = displayName();
                 snapshot.postgresVersion = qs(m_serverInfo.connection.serverVersion);
-                snapshot.citusVersion = qs(m_serverInfo.citusVersion);
+                snapshot.citusVersion = qs(citusRelease(m_serverInfo));
                 snapshot.takenAt = QDateTime::currentDateTimeUtc();
                 snapshot.generation = generation;
                 Q_EMIT serverInfoChanged();

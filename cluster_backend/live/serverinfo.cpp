@@ -7,13 +7,26 @@
 
 namespace shardscope::live {
 
+std::string citusRelease(const ServerInfo& info)
+{
+    // "Citus 13.2.2 on x86_64-pc-linux-gnu, compiled by ..."
+    const std::string prefix = "Citus ";
+    const std::string& full = info.citusFullVersion;
+    if (full.rfind(prefix, 0) == 0) {
+        const std::string release = full.substr(prefix.size(), full.find(' ', prefix.size()) - prefix.size());
+        if (!release.empty() && release.find_first_not_of("0123456789.") == std::string::npos)
+            return release;
+    }
+    return info.citusVersion;
+}
+
 std::string statusSummary(const ServerInfo& info)
 {
     const ConnectionFacts& c = info.connection;
     std::string text = c.host + ':' + c.port;
     std::string version = c.serverVersion.substr(0, c.serverVersion.find(' '));
     text += " \u00b7 PostgreSQL " + version;
-    text += info.kind == ServerKind::CitusCoordinator ? " \u00b7 Citus " + info.citusVersion
+    text += info.kind == ServerKind::CitusCoordinator ? " \u00b7 Citus " + citusRelease(info)
                                                       : std::string(" \u00b7 no Citus (limited mode)");
     text += c.encrypted ? " \u00b7 " + c.sslProtocol + ' ' + c.sslCipher : std::string(" \u00b7 not encrypted");
     return text;

@@ -28,10 +28,16 @@ struct ServerInfo
 };
 
 /**
- * One line for a status bar: "db1:5432 · PostgreSQL 15.20 · Citus 13.2-1 · TLSv1.3 TLS_AES_256_GCM_SHA384"
+ * One line for a status bar: "db1:5432 · PostgreSQL 15.20 · Citus 13.2.2 · TLSv1.3 TLS_AES_256_GCM_SHA384"
  * (or "not encrypted"; "no Citus (limited mode)" on plain PostgreSQL).
  */
 std::string statusSummary(const ServerInfo& info);
+
+/**
+ * The Citus release users know ("13.2.2", from citus_version()); the extension version ("13.2-1") when the
+ * release cannot be read from it. Empty without Citus.
+ */
+std::string citusRelease(const ServerInfo& info);
 
 /** The oldest Citus whose catalog and functions ShardScope relies on. */
 inline constexpr int kMinimumCitusMajor = 11;

@@ -153,6 +153,35 @@ private Q_SLOTS:
         }
     }
 
+    void citusRelease_data()
+    {
+        QTest::addColumn<QString>("fullVersion");
+        QTest::addColumn<QString>("release");
+        // citus_version() of Citus 13.2.2 as built for the test cluster, and of a packaged build.
+        QTest::newRow("13.2.2 source build")
+            << s("Citus 13.2.2 on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14+deb12u1) 12.2.0, 64-bit "
+                 "gitref: v13.2.2-dirty")
+            << s("13.2.2");
+        QTest::newRow("packaged") << s("Citus 12.1.5 on x86_64-pc-linux-gnu, compiled by gcc") << s("12.1.5");
+        QTest::newRow("unreadable: the extension version") << s("something else") << s("13.2-1");
+        QTest::newRow("unknown: the extension version") << QString() << s("13.2-1");
+    }
+    void citusRelease()
+    {
+        QFETCH(QString, fullVersion);
+        QFETCH(QString, release);
+        ServerInfo info;
+        info.kind = ServerKind::CitusCoordinator;
+        info.citusVersion = "13.2-1";
+        info.citusFullVersion = fullVersion.toStdString();
+        info.connection.host = "db1";
+        info.connection.port = "5432";
+        info.connection.serverVersion = "15.20 (Debian 15.20-0+deb12u1)";
+        QCOMPARE(QString::fromStdString(live::citusRelease(info)), release);
+        QCOMPARE(QString::fromStdString(statusSummary(info)),
+                 s("db1:5432 \u00b7 PostgreSQL 15.20 \u00b7 Citus %1 \u00b7 not encrypted").arg(release));
+    }
+
     void connectionErrors_data()
     {
         QTest::addColumn<QString>("libpqMessage");
