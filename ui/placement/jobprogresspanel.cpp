@@ -5,14 +5,17 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace shardscope {
 
 JobProgressPanel::JobProgressPanel(ClusterSource* source, QWidget* parent) : QWidget(parent), m_source(source)
 {
     setObjectName(QStringLiteral("jobProgressPanel"));
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* layout = new QHBoxLayout;
+    outer->addLayout(layout);
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(QStringLiteral("jobProgressBar"));
     m_bar->setFixedWidth(220);
@@ -27,6 +30,12 @@ JobProgressPanel::JobProgressPanel(ClusterSource* source, QWidget* parent) : QWi
     layout->addWidget(m_bar);
     layout->addWidget(m_phase, 1);
     layout->addWidget(m_stop);
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("jobDetailsLabel"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setVisible(false);
+    outer->addWidget(m_details);
     connect(m_stop, &QPushButton::clicked, this, &JobProgressPanel::stop);
     if (m_source) {
         connect(m_source, &ClusterSource::jobProgressed, this, &JobProgressPanel::onProgress);
@@ -57,6 +66,7 @@ void JobProgressPanel::track(const QString& title, const std::vector<JobId>& job
     }
     m_stop->setEnabled(true);
     m_stop->setText(tr("&Stop"));
+    setDetails({});
     showPhase(tr("Starting…"));
     setVisible(true);
 }
@@ -104,6 +114,12 @@ void JobProgressPanel::onFinished(JobId job, const JobResult& result)
         return;
     setVisible(false);
     Q_EMIT taskFinished(m_succeeded, m_failed, m_canceled, m_lastMessage);
+}
+
+void JobProgressPanel::setDetails(const QStringList& lines)
+{
+    m_details->setText(lines.join(QLatin1Char('\n')));
+    m_details->setVisible(!lines.isEmpty());
 }
 
 void JobProgressPanel::showPhase(const QString& text)

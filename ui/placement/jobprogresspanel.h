@@ -32,7 +32,11 @@ public:
     /** Asks the source to cancel every job not finished yet. */
     void stop();
 
+    /** Lines about what is in flight now (one per shard group being moved); empty hides them. */
+    void setDetails(const QStringList& lines);
+
     QProgressBar* progressBar() const { return m_bar; }
+    QLabel* detailsLabel() const { return m_details; }
     QLabel* phaseLabel() const { return m_phase; }
     QPushButton* stopButton() const { return m_stop; }
 
@@ -55,6 +59,7 @@ private:
     QString m_lastMessage;
     QProgressBar* m_bar = nullptr;
     QLabel* m_phase = nullptr;
+    QLabel* m_details = nullptr;
     QPushButton* m_stop = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include "jobprogresspanel.h"
 #include "live/liveclustersource.h"
 #include "live/preflightreader.h"
+#include "live/rebalanceprogress.h"
 #include "movepreviewdialog.h"
 #include "rebalancepreviewdialog.h"
 
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QThreadPool>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -136,6 +138,9 @@ void PlacementPage::buildControls()
     layout->addWidget(m_view, 1);
     m_progress = new JobProgressPanel(m_source, this);
     connect(m_progress, &JobProgressPanel::taskFinished, this, &PlacementPage::onTaskFinished);
+    m_movesTimer = new QTimer(this);
+    m_movesTimer->setInterval(1500);
+    connect(m_movesTimer, &QTimer::timeout, this, &PlacementPage::pollMovesInFlight);
     layout->addWidget(m_progress);
     auto* bottom = new QHBoxLayout;
     m_status = new QLabel(this);
@@ -318,6 +323,7 @@ void PlacementPage::submitRebalance()
         m_jobs.insert(job);
         Q_EMIT operationSubmitted(job);
         m_progress->track(tr("Background rebalance"), {job});
+        m_movesTimer->start();
         setStatus(tr("Starting a background rebalance (%1)…").arg(QString::fromStdString(start.strategy)));
         return;
     }
@@ -336,8 +342,39 @@ void PlacementPage::submitRebalance()
     setStatus(tr("Running the rebalance plan: %n operation(s)…", nullptr, int(requests.size())));
 }
 
+void PlacementPage::pollMovesInFlight()
+{
+    auto* source = qobject_cast<live::LiveClusterSource*>(m_source.data());
+    if (!source || !m_progress->isRunning()) {
+        m_movesTimer->stop();
+        return;
+    }
+    if (!m_side)
+        m_side = std::make_unique<live::ConnectionWorker>(source->connectionOptions());
+    // Every shard group moving now (background tasks may run side by side), with its phase and bytes.
+    m_side->request<QStringList>(
+        this,
+        [](live::PgSession& session) -> Result<QStringList> {
+            auto rows = session.exec(live::rebalanceProgressStatement());
+            if (!rows)
+                return rows.error();
+            auto progress = live::parseRebalanceProgress(*rows);
+            if (!progress)
+                return progress.error();
+            QStringList lines;
+            for (const live::ShardGroupTransfer& transfer : live::activeTransfers(*progress))
+                lines << QString::fromStdString(transfer.describe());
+            return lines;
+        },
+        [this](Result<QStringList> lines) {
+            if (m_progress->isRunning())
+                m_progress->setDetails(lines ? *lines : QStringList{});
+        });
+}
+
 void PlacementPage::onTaskFinished(int succeeded, int failed, int canceled, const QString& message)
 {
+    m_movesTimer->stop();
     if (failed > 0)
         setStatus(tr("Finished with errors: %1 done, %2 failed, %3 canceled. %4")
                       .arg(succeeded)

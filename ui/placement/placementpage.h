@@ -12,6 +12,7 @@
 
 class QComboBox;
 class QLabel;
+class QTimer;
 
 namespace shardscope {
 
@@ -78,6 +79,7 @@ private:
     void onJobFinished(JobId job, const JobResult& result);
     void onTaskFinished(int succeeded, int failed, int canceled, const QString& message);
     void readPreflightFacts();
+    void pollMovesInFlight();
     void setStatus(const QString& text, bool problem = false);
 
     QPointer<ClusterSource> m_source;
@@ -99,6 +101,8 @@ private:
     JobProgressPanel* m_progress = nullptr;
     /** A side connection to a live coordinator for the preflight checks, opened on first use. */
     std::unique_ptr<live::ConnectionWorker> m_side;
+    /** While a live background rebalance runs: reads get_rebalance_progress() for the moves in flight. */
+    QTimer* m_movesTimer = nullptr;
 };
 
 } // namespace shardscope

@@ -326,11 +326,16 @@ private Q_SLOTS:
         QVERIFY(panel->isRunning());
         QCOMPARE(panel->progressBar()->maximum(), int(moves));
         grabScreenshot(m_page.get(), QStringLiteral("progress"));
+        // What a live rebalance's side poll hands over: one line per group in flight, hidden when none.
+        panel->setDetails({QStringLiteral("shard 102008 of users (+1 colocated) a -> b, Copying Data, 3 of 19 MB")});
+        QVERIFY(panel->detailsLabel()->isVisible());
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.front().at(0).toInt(), int(moves)); // all succeeded
         QCOMPARE(finished.front().at(1).toInt(), 0);
         QVERIFY(!panel->isVisible());
         QCOMPARE(panel->progressBar()->value(), int(moves));
+        panel->track(QStringLiteral("next"), {JobId(999999)}); // a new task starts without old details
+        QVERIFY(panel->detailsLabel()->isHidden());
         QVERIFY(!m_page->statusText().startsWith(QStringLiteral("Failed")));
     }
 
