@@ -34,14 +34,26 @@ void SourceSwitcher::openDemo(bool resetDemo)
     install(new sim::EmbeddedClusterSource(options));
 }
 
-Status SourceSwitcher::openLive(const QString& conninfo)
+Status SourceSwitcher::openLive(const QString& conninfo, const QString& profileName)
 {
     Result<live::ConnectionOptions> options = live::ConnectionOptions::parse(conninfo.toStdString());
     if (!options) {
         return options.error();
     }
-    install(new live::LiveClusterSource(*options));
+    auto* source = new live::LiveClusterSource(*options);
+    source->setProfileName(profileName);
+    install(source);
     return Done{};
+}
+
+void SourceSwitcher::release(ClusterSource* source)
+{
+    if (auto* live = qobject_cast<live::LiveClusterSource*>(source)) {
+        // Its thread may sit in a connect attempt or a statement: never wait for it here.
+        live->retire();
+        return;
+    }
+    delete source;
 }
 
 void SourceSwitcher::install(ClusterSource* source)
@@ -66,10 +78,10 @@ void SourceSwitcher::install(ClusterSource* source)
         old->hide();
         // The switch may come from the old window's own menu: delete it once control is back in the loop,
         // and its source after it.
-        connect(old, &QObject::destroyed, oldSource, [oldSource] { delete oldSource; });
+        connect(old, &QObject::destroyed, oldSource, [oldSource] { release(oldSource); });
         old->deleteLater();
     } else {
-        delete oldSource;
+        release(oldSource);
     }
     source->refresh();
     Q_EMIT windowChanged(m_window);
@@ -129,7 +141,7 @@ void SourceSwitcher::showConnectDialog()
     // Queued: the dialog belongs to the window the switch replaces.
     connect(
         dialog, &ConnectionDialog::connectionChosen, this,
-        [this](const QString&, const QString& conninfo) { openLive(conninfo); }, Qt::QueuedConnection);
+        [this](const QString& name, const QString& conninfo) { openLive(conninfo, name); }, Qt::QueuedConnection);
     dialog->open();
 }
 

@@ -30,8 +30,11 @@ public:
 
     /** The embedded demo cluster; resetDemo recreates it from scratch. */
     void openDemo(bool resetDemo = false);
-    /** A live coordinator; fails (without switching) only when libpq cannot parse the conninfo. */
-    Status openLive(const QString& conninfo);
+    /**
+     * A live coordinator; fails (without switching) only when libpq cannot parse the conninfo. profileName
+     * (a saved connection's name) titles the window before the connection's own user@host:port/db.
+     */
+    Status openLive(const QString& conninfo, const QString& profileName = {});
 
     MainWindow* window() const { return m_window; }
     /** The banner of the current window (limited mode, connection failures and their fix). */
@@ -50,6 +53,8 @@ Q_SIGNALS:
 
 private:
     void install(ClusterSource* source);
+    /** Lets go of a source nobody uses any more; a live one ends its connection without the GUI waiting. */
+    static void release(ClusterSource* source);
     void addConnectionUi(MainWindow* window, ClusterSource* source);
 
     ClusterSource* m_source = nullptr;

@@ -124,6 +124,9 @@ private Q_SLOTS:
         QTRY_COMPARE(changed.count(), 1);
         QCOMPARE(switcher.source()->kind(), SourceKind::Live);
         QTRY_VERIFY(demoWindow.isNull());
+        // The profile's name titles the window, before the connection's user@host:port/db.
+        QVERIFY2(switcher.window()->windowTitle().startsWith(QStringLiteral("test (")),
+                 qPrintable(switcher.window()->windowTitle()));
         QTRY_VERIFY_WITH_TIMEOUT(serverStatus(switcher.window()).contains(QStringLiteral("PostgreSQL")), 30000);
     }
 
