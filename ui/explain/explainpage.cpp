@@ -4,6 +4,7 @@
 #include "dashboards/explaintaskchart.h"
 #include "explain/explaincomparepanel.h"
 #include "explain/explainrequest.h"
+#include "explain/explainrunstatus.h"
 #include "explain/planfile.h"
 #include "explain/planjsonwriter.h"
 #include "explain/planreader.h"
@@ -60,10 +61,11 @@ struct ExplainPage::Loaded
 };
 
 ExplainPage::ExplainPage(QWidget* parent)
-    : QWidget(parent), m_bannerFrame(new QWidget(this)), m_runStatus(new QLabel(this)), m_preview(new QLabel(this)),
-      m_banner(new QLabel(this)), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)),
-      m_tree(new PlanTreeView(this)), m_details(new QPlainTextEdit(this)), m_chart(new ExplainTaskChart(this)),
-      m_rawJson(new QPlainTextEdit(this)), m_rawText(new QPlainTextEdit(this)), m_compare(new ExplainComparePanel(this))
+    : QWidget(parent), m_bannerFrame(new QWidget(this)), m_runStatus(new ExplainRunStatus(this)),
+      m_preview(new QLabel(this)), m_banner(new QLabel(this)), m_summary(new QLabel(this)),
+      m_tabs(new QTabWidget(this)), m_tree(new PlanTreeView(this)), m_details(new QPlainTextEdit(this)),
+      m_chart(new ExplainTaskChart(this)), m_rawJson(new QPlainTextEdit(this)), m_rawText(new QPlainTextEdit(this)),
+      m_compare(new ExplainComparePanel(this))
 {
     setObjectName(QStringLiteral("explainPage"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -89,10 +91,6 @@ ExplainPage::ExplainPage(QWidget* parent)
     bannerLayout->addWidget(m_banner, 1);
     bannerLayout->addWidget(m_rerunAll, 0, Qt::AlignVCenter);
     m_bannerFrame->hide();
-    m_runStatus->setObjectName(QStringLiteral("explainRunStatus"));
-    m_runStatus->setWordWrap(true);
-    m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runStatus->hide();
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true); // a long summary must not widen the page past the window
     m_summary->setText(tr("Open a plan saved from EXPLAIN (FORMAT JSON) or from psql's text output."));
@@ -331,7 +329,7 @@ void ExplainPage::loadFinished(bool compare)
     m_rawText->setPlainText(loaded->text);
     showAnalysis(loaded->analysis, loaded->name);
     if (!loaded->note.isEmpty())
-        showRunStatus(loaded->note, false);
+        m_runStatus->showNote(loaded->note);
     Q_EMIT planLoaded();
 }
 
@@ -531,10 +529,7 @@ bool ExplainPage::runExplain()
     const explain::ExplainScript script = explain::buildExplainScript(sql.toStdString(), options);
     m_runId = m_runner->run(script);
     m_cancel->setEnabled(true);
-    showRunStatus(tr("Running EXPLAIN%1 on %2…")
-                      .arg(options.analyze ? QStringLiteral(" ANALYZE") : QString(),
-                           QString::fromStdString(m_runner->options().displayName())),
-                  false);
+    m_runStatus->showRunning(QString::fromStdString(m_runner->options().displayName()), options.analyze);
     updateRunButtons();
     return true;
 }
@@ -545,7 +540,7 @@ void ExplainPage::cancelExplain()
         return;
     m_runner->cancel();
     m_cancel->setEnabled(false);
-    showRunStatus(tr("Cancelling: the server has been asked to stop the EXPLAIN…"), false);
+    m_runStatus->showCancelling();
 }
 
 bool ExplainPage::rerunWithAllTasks()
@@ -560,42 +555,18 @@ void ExplainPage::runFinished(const live::ExplainOutcome& outcome)
     if (outcome.runId != m_runId)
         return; // an older run
     if (!outcome.ok) {
-        const Error& e = outcome.error;
-        QStringList lines{QString::fromStdString(e.message)};
-        if (!e.detail.empty())
-            lines << tr("Server: %1").arg(QString::fromStdString(e.detail));
-        if (!e.hint.empty())
-            lines << tr("Hint: %1").arg(QString::fromStdString(e.hint));
-        if (!e.code.empty() && !outcome.cancelled)
-            lines << tr("(error code %1)").arg(QString::fromStdString(e.code));
-        const QString message = lines.join(QLatin1Char('\n'));
-        showRunStatus(message, !outcome.cancelled);
-        Q_EMIT runFailed(message);
+        Q_EMIT runFailed(m_runStatus->showFailure(outcome));
         return;
     }
-    QString note =
-        tr("EXPLAIN ran on %1 in %2 ms.").arg(QString::fromStdString(outcome.server)).arg(outcome.elapsedMs, 0, 'f', 0);
-    if (outcome.rolledBack)
-        note += QLatin1Char(' ') + tr("ANALYZE really ran this data-changing statement, inside a transaction that "
-                                      "was rolled back: nothing was changed.");
     const QString name = tr("live plan (%1)").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
-    showRunStatus(tr("Reading the plan…"), false);
-    startParse([json = outcome.planJson] { return explain::parsePlan(json); }, name, false, note);
-}
-
-void ExplainPage::showRunStatus(const QString& text, bool error)
-{
-    m_runStatus->setText(text);
-    m_runStatus->setStyleSheet(error ? QStringLiteral("QLabel { background: #f8d7da; color: #58151c; border: 1px solid "
-                                                      "#f1aeb5; padding: 6px; }")
-                                     : QStringLiteral("QLabel { background: #e7f1ff; color: #052c65; border: 1px solid "
-                                                      "#9ec5fe; padding: 6px; }"));
-    m_runStatus->setVisible(!text.isEmpty());
+    m_runStatus->showNote(tr("Reading the plan…"));
+    startParse([json = outcome.planJson] { return explain::parsePlan(json); }, name, false,
+               ExplainRunStatus::successNote(outcome));
 }
 
 QString ExplainPage::runStatus() const
 {
-    return m_runStatus->isHidden() ? QString() : m_runStatus->text();
+    return m_runStatus->status();
 }
 
 } // namespace shardscope

@@ -19,6 +19,7 @@ namespace shardscope {
 
 class ClusterSource;
 class ExplainComparePanel;
+class ExplainRunStatus;
 class RoutingPreviewLabel;
 class ExplainTaskChart;
 class PlanTreeView;
@@ -92,7 +93,6 @@ private:
                     const QString& note);
     void loadFinished(bool compare);
     void runFinished(const live::ExplainOutcome& outcome);
-    void showRunStatus(const QString& text, bool error);
     void updateRunButtons();
     void showAnalysis(std::shared_ptr<const explain::PlanAnalysis> analysis, const QString& name);
     void showDetails(int planRow);
@@ -114,7 +114,7 @@ private:
     QPushButton* m_cancel;
     QPushButton* m_rerunAll;
     QWidget* m_bannerFrame;
-    QLabel* m_runStatus;
+    ExplainRunStatus* m_runStatus;
     QLabel* m_preview;
     QLabel* m_banner;
     QLabel* m_summary;
