@@ -244,14 +244,14 @@ KeyMatch keyMatch(const StatementShape& shape, const CatalogTable& target, const
         return KeyMatch::Unknown;
     }
     const SelectTarget& feed = shape.selectTargets[index];
-    if (feed.cast) {
-        *why = "a cast on the column that feeds " + target.distributionColumn + " may change its value";
-        return KeyMatch::Unknown;
-    }
     int relation = -1;
     if (!feed.column || !isDistributionColumn(*feed.column, source, &relation)) {
         *why = target.distributionColumn + " is not fed by a distribution column of the SELECT";
         return KeyMatch::Mismatch;
+    }
+    if (feed.cast) {
+        *why = "a cast on the distribution column that feeds " + target.distributionColumn + " may change its value";
+        return KeyMatch::Unknown;
     }
     if (source[static_cast<std::size_t>(relation)].table->colocationId != target.colocationId) {
         *why = "the SELECT reads tables that are not colocated with " + target.name;

@@ -233,9 +233,9 @@ private:
             const QJsonValue value = nodeBody(item).value(QLatin1String("val"));
             SelectTarget target;
             target.star = isStar(value);
-            target.column = columnOf(value);
-            target.cast = nodeType(value) == QLatin1String("TypeCast") &&
-                          columnOf(nodeBody(value).value(QLatin1String("arg"))).has_value();
+            target.cast = nodeType(value) == QLatin1String("TypeCast");
+            target.column = columnOf(target.cast ? nodeBody(value).value(QLatin1String("arg")) : value);
+            target.cast = target.cast && target.column.has_value();
             m_shape.selectTargets.push_back(target);
         }
     }

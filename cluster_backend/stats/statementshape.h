@@ -29,9 +29,9 @@ struct KeyRestriction
 /** One output column of the SELECT of INSERT ... SELECT: a plain column, *, or anything else. */
 struct SelectTarget
 {
-    std::optional<ColumnName> column; ///< a bare column reference
+    std::optional<ColumnName> column; ///< a bare column reference, or the column under a cast
     bool star = false;                ///< * or t.*
-    bool cast = false;                ///< a column under a cast: whether it stays the same value is not known
+    bool cast = false;                ///< column is under a cast: whether it keeps its value is not known
 };
 
 /** The parts of a SELECT that make Citus combine rows on the coordinator when it spans several shards. */

@@ -222,6 +222,8 @@ private Q_SLOTS:
             -1, -1);
         row("insert select cast", "INSERT INTO events_archive (user_id) SELECT user_id::bigint FROM events", "unknown",
             -1, -1);
+        row("insert select cast other column",
+            "INSERT INTO events_archive (user_id) SELECT event_type::bigint FROM events", "repartition", -1, -1);
         row("insert select into local", "INSERT INTO audit SELECT * FROM events", "unknown", -1, -1);
         row("function next to a table", "SELECT * FROM events, generate_series(1, 3) g", "unknown", -1, -1);
         row("unknown table", "SELECT * FROM pg_class", "unknown", -1, -1);
