@@ -244,20 +244,20 @@ QWidget* SkewPage::buildControls()
     auto* bar = new QWidget;
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Rebalance threshold:")));
+    layout->addWidget(new QLabel(tr("Threshold:")));
     layout->addWidget(m_threshold);
-    layout->addSpacing(12);
-    layout->addWidget(new QLabel(tr("Keep history for:")));
+    layout->addSpacing(8);
+    layout->addWidget(new QLabel(tr("History:")));
     layout->addWidget(m_retention);
-    layout->addSpacing(12);
-    layout->addWidget(new QLabel(tr("Stack bytes by:")));
+    layout->addSpacing(8);
+    layout->addWidget(new QLabel(tr("Stack by:")));
     layout->addWidget(m_stackBy);
-    layout->addSpacing(12);
+    layout->addSpacing(8);
     layout->addWidget(new QLabel(tr("Show:")));
     layout->addWidget(m_rangeBox);
-    layout->addSpacing(12);
+    layout->addSpacing(8);
     layout->addWidget(m_pauseButton);
-    layout->addSpacing(12);
+    layout->addSpacing(8);
     layout->addWidget(m_status, 1);
     return bar;
 }
