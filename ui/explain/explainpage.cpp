@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -165,6 +166,7 @@ QWidget* ExplainPage::buildEditor()
     m_cancel->setToolTip(tr("Asks the server to stop the running EXPLAIN."));
     m_cancel->hide();
     connect(m_run, &QPushButton::clicked, this, &ExplainPage::runExplain);
+    m_sql->installEventFilter(this); // Ctrl+Enter runs, as in most SQL tools
     connect(m_cancel, &QPushButton::clicked, this, &ExplainPage::cancelExplain);
     auto* open = new QPushButton(tr("Open plan…"), editor);
     auto* save = new QPushButton(tr("Save plan…"), editor);
@@ -487,7 +489,7 @@ void ExplainPage::setLiveConnection(const live::ConnectionOptions& options)
 {
     m_runner = std::make_unique<live::ExplainRunner>(options);
     connect(m_runner.get(), &live::ExplainRunner::runFinished, this, &ExplainPage::runFinished);
-    m_run->setToolTip(tr("Runs the EXPLAIN shown below on %1, on a connection of its own.")
+    m_run->setToolTip(tr("Runs the EXPLAIN shown below on %1, on a connection of its own (Ctrl+Enter).")
                           .arg(QString::fromStdString(options.displayName())));
     updateRunButtons();
 }
@@ -562,6 +564,19 @@ void ExplainPage::runFinished(const live::ExplainOutcome& outcome)
     m_runStatus->showNote(tr("Reading the plan…"));
     startParse([json = outcome.planJson] { return explain::parsePlan(json); }, name, false,
                ExplainRunStatus::successNote(outcome));
+}
+
+bool ExplainPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_sql && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers().testFlag(Qt::ControlModifier)) {
+            runExplain();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString ExplainPage::runStatus() const

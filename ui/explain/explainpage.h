@@ -86,6 +86,9 @@ Q_SIGNALS:
     /** A run ended without a plan (error or cancel); message is what the page shows. */
     void runFailed(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct Loaded;
     void startLoad(const QString& path, bool compare);
