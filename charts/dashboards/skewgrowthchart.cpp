@@ -81,6 +81,7 @@ void SkewGrowthChart::setHistory(const std::vector<snapshot::MetricSample>& samp
         to += 30 * 1000;
     }
     m_timeAxis->setFormat(SkewTimeFormat::forSpan(to - from));
+    SkewTimeFormat::fitTicks(m_timeAxis, width());
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     m_bytesAxis->setRange(0.0, std::max(1.0, scale.scaled(maxBytes) * 1.1));
     m_bytesAxis->applyNiceNumbers();
@@ -106,6 +107,12 @@ qsizetype SkewGrowthChart::pointCount(const QString& node) const
 {
     const auto it = m_series.find(node);
     return it == m_series.end() ? -1 : it->second->count();
+}
+
+void SkewGrowthChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    SkewTimeFormat::fitTicks(m_timeAxis, width()); // narrow charts get fewer time labels, never cut ones
 }
 
 } // namespace shardscope

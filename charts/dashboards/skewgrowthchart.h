@@ -26,6 +26,9 @@ public:
     QString csv() const;
     qsizetype pointCount(const QString& node) const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     QDateTimeAxis* m_timeAxis;
     QValueAxis* m_bytesAxis;

@@ -182,6 +182,7 @@ void SkewTimelineChart::setHistory(const std::vector<snapshot::MetricSample>& sa
         to += 30 * 1000;
     }
     m_timeAxis->setFormat(SkewTimeFormat::forSpan(to - from));
+    SkewTimeFormat::fitTicks(m_timeAxis, width());
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     m_ratioAxis->setRange(1.0, top);
     m_cvAxis->setRange(0.0, std::max(0.1, maxCv * 1.1));
@@ -218,6 +219,12 @@ qsizetype SkewTimelineChart::pointCount(const QString& name) const
             return series.ratio->count();
     }
     return m_markerSeries->name() == name ? m_markerSeries->count() : -1;
+}
+
+void SkewTimelineChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    SkewTimeFormat::fitTicks(m_timeAxis, width()); // narrow charts get fewer time labels, never cut ones
 }
 
 } // namespace shardscope

@@ -36,6 +36,9 @@ public:
     /** How many points the series named name holds (tests). */
     qsizetype pointCount(const QString& name) const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct GroupSeries
     {

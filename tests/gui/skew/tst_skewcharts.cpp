@@ -5,6 +5,7 @@
 #include "dashboards/skewgrowthchart.h"
 #include "dashboards/skewhistogramchart.h"
 #include "dashboards/skewnodebarchart.h"
+#include "dashboards/skewtimeformat.h"
 #include "dashboards/skewtimelinechart.h"
 #include "dashboards/tenanttopchart.h"
 #include "sim/democluster.h"
@@ -138,6 +139,18 @@ private Q_SLOTS:
         QTest::qWait(50);
         QVERIFY(chart.legendNames().size() <= 5);
         QVERIFY(chart.legendNames().contains(QStringLiteral("users, events")));
+    }
+
+    void timeLabelsFitTheWidth()
+    {
+        const QFont font;
+        const QString format = QStringLiteral("HH:mm:ss");
+        QCOMPARE(SkewTimeFormat::tickCount(2000, format, font), 5);
+        QCOMPARE(SkewTimeFormat::tickCount(150, format, font), 2);
+        const int middle = SkewTimeFormat::tickCount(400, format, font);
+        QVERIFY(middle >= 2 && middle <= 5);
+        // Wider labels, fewer of them.
+        QVERIFY(SkewTimeFormat::tickCount(400, QStringLiteral("dd MMM yyyy HH:mm"), font) <= middle);
     }
 
     void tenantBarsFitTheHeight()
