@@ -199,7 +199,7 @@ QWidget* ExplainPage::buildEditor()
     m_preview->setObjectName(QStringLiteral("explainScriptPreview"));
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_preview->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+    m_preview->setForegroundRole(QPalette::PlaceholderText); // quiet, and readable in the dark palette too
 
     auto* layout = new QVBoxLayout(editor);
     layout->setContentsMargins(0, 0, 0, 0);
