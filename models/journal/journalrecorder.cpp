@@ -2,18 +2,23 @@
 #include "journalrecorder.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 namespace shardscope {
 
 namespace {
 
 // The live source prefixes its statements with a line such as "Running:"; the journal keeps the SQL only.
+// A first report that is not SQL ("Rebalance job 7 scheduled") describes the job instead: empty here.
 QString statementsOf(const QString& text)
 {
     const qsizetype newline = text.indexOf(QLatin1Char('\n'));
     if (newline > 0 && text.left(newline).trimmed().endsWith(QLatin1Char(':')))
         return text.mid(newline + 1).trimmed();
-    return text.trimmed();
+    static const QRegularExpression sql(QStringLiteral("^\\s*(SELECT|CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|CALL|"
+                                                       "SET|RESET|BEGIN|WITH|TRUNCATE|COPY)\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return sql.match(text).hasMatch() ? text.trimmed() : QString();
 }
 
 QString firstLine(const QString& text)
@@ -52,15 +57,19 @@ void JournalRecorder::onProgress(JobId job, const JobProgress& progress)
     running.startedMs = QDateTime::currentMSecsSinceEpoch();
     running.timer.start();
     running.sql = statementsOf(progress.text);
+    if (running.sql.isEmpty())
+        running.firstReport = firstLine(progress.text);
 }
 
 void JournalRecorder::onFinished(JobId job, const JobResult& result)
 {
     snapshot::JournalEntry entry;
+    QString firstReport;
     if (const auto it = m_running.find(job); it != m_running.end()) {
         entry.startedMs = it->second.startedMs;
         entry.durationMs = it->second.timer.elapsed();
         entry.sql = it->second.sql.toStdString();
+        firstReport = it->second.firstReport;
         m_running.erase(it);
     } else {
         entry.startedMs = QDateTime::currentMSecsSinceEpoch(); // finished without reporting a start
@@ -71,7 +80,7 @@ void JournalRecorder::onFinished(JobId job, const JobResult& result)
     }
     const QString summary = firstLine(result.summary);
     const QString sqlLine = firstLine(QString::fromStdString(entry.sql));
-    entry.what = (summary.isEmpty() ? sqlLine : summary).toStdString();
+    entry.what = (!summary.isEmpty() ? summary : !sqlLine.isEmpty() ? sqlLine : firstReport).toStdString();
     if (entry.sql.empty() && result.error)
         entry.sql = result.error->statement;
     if (result.canceled) {

@@ -50,6 +50,7 @@ private:
         qint64 startedMs = 0;
         QElapsedTimer timer;
         QString sql;
+        QString firstReport; ///< the first progress line when it was not SQL (a background job's description)
     };
 
     void onProgress(JobId job, const JobProgress& progress);

@@ -26,6 +26,20 @@ std::vector<snapshot::JournalEntry> readAll(JournalRecorder& recorder, QObject* 
     return std::move(*answer).value();
 }
 
+// Reports jobs the way the live source does, without a server: what the recorder sees at the signal boundary.
+class ScriptedSource : public ClusterSource
+{
+public:
+    SourceKind kind() const override { return SourceKind::Live; }
+    QString displayName() const override { return QStringLiteral("scripted"); }
+    quint64 refresh() override { return 0; }
+    JobId submit(const engine::OperationRequest&) override { return nextJobId(); }
+    void cancel(JobId) override {}
+    JobId start() { return nextJobId(); }
+    void report(JobId job, const QString& text) { Q_EMIT jobProgressed(job, JobProgress{0, 0, text}); }
+    void finish(JobId job, const JobResult& result) { Q_EMIT jobFinished(job, result); }
+};
+
 } // namespace
 
 class TestJournalRecorder : public QObject
@@ -100,6 +114,55 @@ private Q_SLOTS:
         recorder.writer()->append(snapshot::JournalEntry{});
         QVERIFY(failed.wait(10000));
         QVERIFY(failed.front().at(0).toString().contains(QStringLiteral("not open")));
+    }
+
+    void statementsOrDescriptions_data()
+    {
+        QTest::addColumn<QString>("firstReport");
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("live statement") << "Running:\nSELECT citus_move_shard_placement(1, 2, 3, 'auto');"
+                                        << "Done: SELECT citus_move_shard_placement(1, 2, 3, 'auto');"
+                                        << "SELECT citus_move_shard_placement(1, 2, 3, 'auto');"
+                                        << "Done: SELECT citus_move_shard_placement(1, 2, 3, 'auto');";
+        QTest::newRow("embedded statement") << "SELECT create_reference_table('t');"
+                                            << ""
+                                            << "SELECT create_reference_table('t');"
+                                            << "SELECT create_reference_table('t');";
+        QTest::newRow("background job is not SQL") << "Rebalance job 7 scheduled"
+                                                   << ""
+                                                   << ""
+                                                   << "Rebalance job 7 scheduled";
+        QTest::newRow("background job finished") << "Rebalance job 7 scheduled"
+                                                 << "Rebalance job 7: finished, 3 of 3 moves done"
+                                                 << ""
+                                                 << "Rebalance job 7: finished, 3 of 3 moves done";
+    }
+
+    void statementsOrDescriptions()
+    {
+        QFETCH(QString, firstReport);
+        QFETCH(QString, summary);
+        QFETCH(QString, sql);
+        QFETCH(QString, what);
+        QTemporaryDir dir;
+        ScriptedSource source;
+        JournalRecorder recorder(dir.filePath(QStringLiteral("j.sqlite")));
+        recorder.attach(&source);
+        QSignalSpy recorded(&recorder, &JournalRecorder::entryRecorded);
+        const JobId job = source.start();
+        source.report(job, firstReport);
+        source.report(job, QStringLiteral("Rebalance job 7: running, 1 of 3 moves done"));
+        JobResult result;
+        result.summary = summary;
+        source.finish(job, result);
+        QTRY_COMPARE(recorded.count(), 1);
+        const auto entry = recorded.front().at(0).value<snapshot::JournalEntry>();
+        QCOMPARE(QString::fromStdString(entry.sql), sql);
+        QCOMPARE(QString::fromStdString(entry.what), what);
+        QCOMPARE(entry.source, std::string("live"));
+        QCOMPARE(entry.outcome, std::string("ok"));
     }
 
     void entriesAreWrittenInOrderWithoutWaiting()
