@@ -474,15 +474,16 @@ void DistributionWizard::onJobFinished(JobId job, const JobResult& result)
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     m_table->setEnabled(true);
+    const bool dark = palette().color(QPalette::Window).lightness() < 128; // keep the colours readable
     if (result.error) {
         m_status->setText(plainError(*result.error));
-        m_status->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_status->setStyleSheet(dark ? QStringLiteral("color: #ef9a9a;") : QStringLiteral("color: #c62828;"));
     } else if (result.canceled) {
         m_status->setText(tr("Canceled; nothing changed."));
         m_status->setStyleSheet({});
     } else {
         m_status->setText(tr("Done: the table is distributed."));
-        m_status->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        m_status->setStyleSheet(dark ? QStringLiteral("color: #81c784;") : QStringLiteral("color: #2e7d32;"));
     }
     // A distributed table leaves the list: the chooser now shows another table, whose advice must follow.
     onTableChanged();

@@ -330,25 +330,27 @@ void RebalancePreviewDialog::evaluateChecks()
 void RebalancePreviewDialog::showChecks()
 {
     QStringList lines;
+    // Darker tones on a light window, lighter ones on the dark palette, so each stays readable.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
     for (const PreflightCheck& c : m_checks) {
         QString mark;
         QString colour;
         switch (c.status) {
         case PreflightCheck::Status::Passed:
             mark = QStringLiteral("✔");
-            colour = QStringLiteral("#2e7d32");
+            colour = dark ? QStringLiteral("#81c784") : QStringLiteral("#2e7d32");
             break;
         case PreflightCheck::Status::Warning:
             mark = QStringLiteral("⚠");
-            colour = QStringLiteral("#b26a00");
+            colour = dark ? QStringLiteral("#ffb74d") : QStringLiteral("#b26a00");
             break;
         case PreflightCheck::Status::Failed:
             mark = QStringLiteral("✖");
-            colour = QStringLiteral("#c62828");
+            colour = dark ? QStringLiteral("#ef9a9a") : QStringLiteral("#c62828");
             break;
         case PreflightCheck::Status::Unknown:
             mark = QStringLiteral("?");
-            colour = QStringLiteral("#757575");
+            colour = dark ? QStringLiteral("#bdbdbd") : QStringLiteral("#757575");
             break;
         }
         lines << QStringLiteral("<span style=\"color:%1\"><b>%2 %3</b></span>: %4")
