@@ -6,6 +6,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QHorizontalBarSeries>
 #include <QValueAxis>
@@ -42,6 +43,32 @@ SkewHistogramChart::SkewHistogramChart(QWidget* parent)
 void SkewHistogramChart::setHistogram(const std::vector<SizeBin>& bins)
 {
     m_bins = bins;
+    redraw();
+}
+
+int SkewHistogramChart::bandsShown() const
+{
+    // Qt Charts cuts a category label to "..." when its band is too short: a short chart merges neighbouring
+    // bands (the CSV keeps them all).
+    const int line = QFontMetrics(m_sizeAxis->labelsFont()).height();
+    const int fit = std::max(3, (height() - 3 * line - 24) / (line + line / 2 + 4));
+    return std::min(static_cast<int>(m_bins.size()), fit);
+}
+
+void SkewHistogramChart::redraw()
+{
+    std::vector<SizeBin> bins;
+    const int shown = bandsShown();
+    const std::size_t per = shown > 0 ? (m_bins.size() + std::size_t(shown) - 1) / std::size_t(shown) : std::size_t(1);
+    for (std::size_t i = 0; i < m_bins.size(); i += per) {
+        SizeBin merged = m_bins[i];
+        for (std::size_t j = i + 1; j < std::min(m_bins.size(), i + per); ++j) {
+            merged.toBytes = m_bins[j].toBytes;
+            merged.shards += m_bins[j].shards;
+        }
+        bins.push_back(merged);
+    }
+    m_shownBands = static_cast<int>(bins.size());
     m_series->clear();
     auto* set = new QBarSet(tr("shards"));
     QStringList categories;
@@ -74,6 +101,13 @@ QString SkewHistogramChart::csv() const
             {QString::number(bin.fromBytes), QString::number(bin.toBytes), QString::number(bin.shards)});
     }
     return out;
+}
+
+void SkewHistogramChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    if (bandsShown() != m_shownBands)
+        redraw();
 }
 
 } // namespace shardscope

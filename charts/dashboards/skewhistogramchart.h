@@ -22,12 +22,21 @@ public:
     void setHistogram(const std::vector<SizeBin>& bins);
     /** from_bytes, to_bytes, shards: one line per band. */
     QString csv() const;
+    /** How many bands are drawn: neighbours are merged when the chart is too short for every label (tests). */
+    int shownBands() const { return m_shownBands; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    int bandsShown() const;
+    void redraw();
+
     QHorizontalBarSeries* m_series;
     QBarCategoryAxis* m_sizeAxis;
     QValueAxis* m_countAxis;
     std::vector<SizeBin> m_bins;
+    int m_shownBands = 0;
 };
 
 } // namespace shardscope

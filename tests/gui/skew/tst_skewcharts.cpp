@@ -141,6 +141,26 @@ private Q_SLOTS:
         QVERIFY(chart.legendNames().contains(QStringLiteral("users, events")));
     }
 
+    void histogramMergesBandsWhenShort()
+    {
+        std::vector<SizeBin> bins;
+        for (int i = 0; i < 10; ++i)
+            bins.push_back({i * 100, (i + 1) * 100, i + 1});
+        SkewHistogramChart histogram;
+        histogram.resize(300, 600);
+        histogram.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&histogram));
+        histogram.setHistogram(bins);
+        QCOMPARE(histogram.shownBands(), 10);
+        histogram.resize(300, 200);
+        QTRY_VERIFY(histogram.shownBands() < 10);
+        QVERIFY(histogram.shownBands() >= 3);
+        // Merged for drawing only: the CSV keeps every band.
+        QCOMPARE(histogram.csv().count(QLatin1Char('\n')), 11);
+        histogram.resize(300, 600);
+        QTRY_COMPARE(histogram.shownBands(), 10);
+    }
+
     void timeLabelsFitTheWidth()
     {
         const QFont font;
