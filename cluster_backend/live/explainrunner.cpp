@@ -79,7 +79,16 @@ ExplainRunner::ExplainRunner(ConnectionOptions options, QObject* parent)
 
 ExplainRunner::~ExplainRunner()
 {
-    *m_cancelFlag = true; // queued runs end at once; the destructor of the worker cancels the running one
+    *m_cancelFlag = true; // queued runs end at once
+    // Never wait for a server that may not answer: the running EXPLAIN is cancelled, the worker's thread ends on
+    // its own and the worker is deleted then. Results still in flight are dropped (they are guarded by this).
+    ConnectionWorker* worker = m_worker.release();
+    if (worker->isStopped()) {
+        delete worker;
+        return;
+    }
+    connect(worker, &ConnectionWorker::stopped, worker, &QObject::deleteLater);
+    worker->stopAsync();
 }
 
 quint64 ExplainRunner::run(const explain::ExplainScript& script)

@@ -153,6 +153,23 @@ private Q_SLOTS:
         QVERIFY2(next.ok, next.error.message.c_str());
     }
 
+    void destroyingTheRunnerNeverWaits()
+    {
+        auto runner = std::make_unique<ExplainRunner>(testOptions());
+        explain::ExplainOptions options;
+        options.analyze = true;
+        runner->run(explain::buildExplainScript("SELECT pg_sleep(60) AS ex_destroyed", options));
+        const std::string running = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'EXPLAIN%ex_destroyed%' "
+                                    "AND pid <> pg_backend_pid()";
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(running) == "1", 20000);
+        QElapsedTimer timer;
+        timer.start();
+        runner.reset(); // a page closed while its EXPLAIN runs
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        // The statement is cancelled on the server and its connection closed soon after.
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(running) == "0", 20000);
+    }
+
     void errorsInPlainWords_data()
     {
         QTest::addColumn<QString>("sql");
