@@ -531,6 +531,26 @@ private Q_SLOTS:
         QVERIFY2(high - low <= 1, qPrintable(s("%1 to %2 placements per worker").arg(low).arg(high)));
     }
 
+    void rebalanceWithNothingToMove()
+    {
+        // Balanced by the previous test, and every other table pinned by the confined strategy: Citus returns
+        // NULL and a NOTICE instead of a job; the operation ends at once, done, saying so.
+        QVERIFY(noRunningRebalance());
+        QVERIFY(m_schema->createConfinedStrategy());
+        QCOMPARE(scalar("SELECT count(*) FROM get_rebalance_table_shards_plan(rebalance_strategy => $1)",
+                        {m_schema->name()}),
+                 std::string("0"));
+        LiveClusterSource live(*ConnectionOptions::parse(dsn()));
+        QSignalSpy finished(&live, &ClusterSource::jobFinished);
+        RebalanceStart options;
+        options.strategy = m_schema->name();
+        live.startRebalance(options);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto result = finished.at(0).at(1).value<JobResult>();
+        QVERIFY2(result.ok(), result.error ? result.error->message.c_str() : "");
+        QVERIFY2(result.summary.contains(s("No moves available for rebalancing")), qPrintable(result.summary));
+    }
+
     void rebalanceCanBeStopped()
     {
         QVERIFY(noRunningRebalance());
