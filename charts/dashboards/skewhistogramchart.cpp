@@ -82,7 +82,8 @@ void SkewHistogramChart::redraw()
         most = std::max(most, bin.shards);
     }
     m_sizeAxis->setTitleText(tr("shard size"));
-    set->setLabelColor(palette().color(QPalette::WindowText));
+    // The chart keeps its light theme in a dark window: the bar labels take the axis labels' colour.
+    set->setLabelColor(m_countAxis->labelsColor());
     m_series->append(set);
     m_series->setLabelsVisible(true);
     m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
