@@ -102,7 +102,7 @@ public:
         for (const auto& step :
              {&CatalogRead::begin, &CatalogRead::nodes, &CatalogRead::colocation, &CatalogRead::tables,
               &CatalogRead::shards, &CatalogRead::placements, &CatalogRead::sequences, &CatalogRead::jobs,
-              &CatalogRead::sizes, &CatalogRead::rowEstimates, &CatalogRead::localTables}) {
+              &CatalogRead::sizes, &CatalogRead::rowEstimates, &CatalogRead::strategies, &CatalogRead::localTables}) {
             if (m_options.cancel && m_options.cancel->load())
                 return Error::make("Reading the cluster was cancelled.", codes::kCancelled);
             Status status = step == &CatalogRead::begin ? transaction.begin() : Status(Done{});
@@ -441,6 +441,23 @@ private:
             if (a.ec == std::errc() && b.ec == std::errc())
                 out[placementKey(shard, group)] = count;
         }
+    }
+
+    // The rebalance strategies to choose from (catalog-shaped test schemas may have none).
+    Status strategies()
+    {
+        auto present = m_session.exec("SELECT to_regclass('pg_dist_rebalance_strategy') IS NOT NULL");
+        if (!present)
+            return present.error();
+        if (present->text(0, 0) != "t")
+            return Done{};
+        return optional("Rebalance strategies", [this]() -> Status {
+            auto rows = readRebalanceStrategies(m_session);
+            if (!rows)
+                return rows.error();
+            m_snapshot.strategies = std::move(*rows);
+            return Done{};
+        });
     }
 
     // Tables on the coordinator that Citus does not know yet: listed as Plain, like the demo's local tables.

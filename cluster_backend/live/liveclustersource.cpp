@@ -194,6 +194,7 @@ quint64 LiveClusterSource::refresh()
             if (result) {
                 m_serverInfo = result->server;
                 m_jobs = std::move(result->jobs);
+                m_strategies = std::move(result->strategies);
                 m_warnings.clear();
                 for (const std::string& warning : result->warnings)
                     m_warnings << qs(warning);

@@ -60,6 +60,8 @@ public:
     /** Server, versions and encryption of the last snapshot, for the status bar. */
     const ServerInfo& serverInfo() const { return m_serverInfo; }
     const std::vector<BackgroundJob>& backgroundJobs() const { return m_jobs; }
+    /** The rows of pg_dist_rebalance_strategy at the last refresh (names, default, custom or built in). */
+    const std::vector<StrategyRow>& rebalanceStrategies() const { return m_strategies; }
     const QStringList& warnings() const { return m_warnings; }
     /** The worker's last connection message ("Connected to ... (encrypted, TLSv1.3 ...)"). */
     QString connectionMessage() const;
@@ -92,6 +94,7 @@ private:
     CatalogOptions m_catalogOptions;
     ServerInfo m_serverInfo;
     std::vector<BackgroundJob> m_jobs;
+    std::vector<StrategyRow> m_strategies;
     QStringList m_warnings;
     QTimer m_timer;
     int m_interval = 0;

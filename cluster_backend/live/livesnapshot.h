@@ -3,6 +3,7 @@
 
 #include "engine/clusterstate.h"
 #include "serverinfo.h"
+#include "strategyreader.h"
 
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ struct LiveSnapshot
     std::vector<std::string> warnings;
     /** False when the shard sizes could not be read (every placement's bytes are then 0). */
     bool sizesRead = true;
+    /** pg_dist_rebalance_strategy (for choosing one; loadRebalanceStrategy() makes one plannable). */
+    std::vector<StrategyRow> strategies;
 };
 
 } // namespace shardscope::live

@@ -23,6 +23,8 @@ struct StrategyRow
 
     /** True when every function is one Citus ships, so the engine knows it without asking the server. */
     bool builtinFunctions() const;
+
+    bool operator==(const StrategyRow&) const = default;
 };
 
 /** pg_dist_rebalance_strategy, in catalog order. */

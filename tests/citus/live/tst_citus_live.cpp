@@ -200,6 +200,12 @@ private Q_SLOTS:
                 QCOMPARE(table->distributionColumn, kinds->text(i, 2));
             QCOMPARE(std::to_string(table->colocationId), kinds->text(i, 3));
         }
+        // The strategies to choose from, as pg_dist_rebalance_strategy lists them.
+        QCOMPARE(std::to_string(snapshot->strategies.size()),
+                 scalar("SELECT count(*) FROM pg_dist_rebalance_strategy"));
+        QVERIFY(std::any_of(snapshot->strategies.begin(), snapshot->strategies.end(), [](const StrategyRow& row) {
+            return row.name == "by_shard_count" && row.builtinFunctions();
+        }));
         // The hostile name arrives intact.
         QVERIFY(findTable(state, kSchema, test::CitusTestSchema::hostileTable()));
 

@@ -2,6 +2,7 @@
 // Rebalance strategies read from a catalog-shaped pg_dist_rebalance_strategy on plain PostgreSQL: custom SQL
 // functions evaluated by the server in one statement each, their failures named, a dropped function, the
 // default strategy, and Citus's wording for a strategy that does not exist.
+#include "live/catalogreader.h"
 #include "live/strategyreader.h"
 #include "pgtestserver.h"
 #include "syntheticcatalog.h"
@@ -100,6 +101,17 @@ private Q_SLOTS:
         QVERIFY(!offline.ok());
         QCOMPARE(offline.error().message, "The rebalance strategy custom uses the SQL function " +
                                               std::string(kSchema) + ".cost, which only the server can evaluate.");
+    }
+
+    void listedInTheSnapshot()
+    {
+        CatalogOptions options;
+        options.schema = kSchema;
+        auto snapshot = readCitusCatalog(*m_session, options);
+        QVERIFY2(snapshot.ok(), snapshot.ok() ? "" : snapshot.error().message.c_str());
+        QCOMPARE(snapshot->strategies.size(), std::size_t(3));
+        QCOMPARE(snapshot->strategies[1].name, std::string("failing"));
+        QVERIFY(snapshot->warnings.empty());
     }
 
     void customFunctionsEvaluated()
