@@ -21,6 +21,57 @@
     </message>
 </context>
 <context>
+    <name>CitusRefusal</name>
+    <message>
+        <source>A primary key, unique or exclusion constraint of the table does not include the distribution column: Citus can only enforce it inside one shard. Choose a column that every such key contains, or change the key first.</source>
+        <translation>Ein Primärschlüssel-, Unique- oder Exclusion-Constraint der Tabelle enthält die Verteilungsspalte nicht: Citus kann ihn nur innerhalb eines Shards durchsetzen. Wählen Sie eine Spalte, die jeder solche Schlüssel enthält, oder ändern Sie zuerst den Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The table has a foreign key to a table that is still local. Distribute that table (or make it a reference table) first.</source>
+        <translation>Die Tabelle hat einen Fremdschlüssel auf eine Tabelle, die noch lokal ist. Verteilen Sie zuerst jene Tabelle (oder machen Sie sie zur Referenztabelle).</translation>
+    </message>
+    <message>
+        <source>A foreign key joins this table to a distributed table it would not be colocated with on the key&apos;s column. Distribute on the foreign key&apos;s column and colocate with that table, or point the key at a reference table.</source>
+        <translation>Ein Fremdschlüssel verbindet diese Tabelle mit einer verteilten Tabelle, mit der sie über die Schlüsselspalte nicht colociert wäre. Verteilen Sie über die Spalte des Fremdschlüssels und colocieren Sie mit jener Tabelle, oder lassen Sie den Schlüssel auf eine Referenztabelle verweisen.</translation>
+    </message>
+    <message>
+        <source>The table is already distributed (perhaps from another session); the refreshed cluster shows how.</source>
+        <translation>Die Tabelle ist bereits verteilt (vielleicht aus einer anderen Sitzung); der aktualisierte Cluster zeigt, wie.</translation>
+    </message>
+    <message>
+        <source>The column&apos;s type has no hash function, so its values cannot be spread over shards. Choose a column of another type.</source>
+        <translation>Der Typ der Spalte hat keine Hash-Funktion, daher lassen sich ihre Werte nicht auf Shards verteilen. Wählen Sie eine Spalte eines anderen Typs.</translation>
+    </message>
+    <message>
+        <source>The shard count must be between 1 and 64000.</source>
+        <translation>Die Shard-Anzahl muss zwischen 1 und 64000 liegen.</translation>
+    </message>
+    <message>
+        <source>A table colocated with another takes that table&apos;s shard count: leave the shard count at its default.</source>
+        <translation>Eine mit einer anderen Tabelle colocierte Tabelle übernimmt deren Shard-Anzahl: Lassen Sie die Shard-Anzahl auf der Vorgabe.</translation>
+    </message>
+    <message>
+        <source>The two tables cannot share shards: their distribution column types or shard counts differ. Colocate with a table of the same column type, or choose none.</source>
+        <translation>Die beiden Tabellen können sich keine Shards teilen: Die Typen ihrer Verteilungsspalten oder ihre Shard-Anzahlen unterscheiden sich. Colocieren Sie mit einer Tabelle desselben Spaltentyps oder wählen Sie „keine“.</translation>
+    </message>
+    <message>
+        <source>There are fewer nodes taking shards than copies asked for.</source>
+        <translation>Es gibt weniger Knoten, die Shards annehmen, als Kopien verlangt sind.</translation>
+    </message>
+    <message>
+        <source>The statement was cancelled; the server rolled it back and nothing changed.</source>
+        <translation>Das Statement wurde abgebrochen; der Server hat es zurückgerollt, nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>This kind of distribution needs an empty table.</source>
+        <translation>Diese Art der Verteilung erfordert eine leere Tabelle.</translation>
+    </message>
+    <message>
+        <source>The statement was cancelled; nothing changed.</source>
+        <translation>Das Statement wurde abgebrochen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>ShardScope: see and steer a Citus cluster.</source>
@@ -944,6 +995,26 @@
         <source>Done: the table is distributed.</source>
         <translation>Erledigt: Die Tabelle ist verteilt.</translation>
     </message>
+    <message>
+        <source>&amp;Cancel operation</source>
+        <translation>Vorgang &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Ask the server to stop; Citus rolls the distribution back</source>
+        <translation>Den Server bitten, abzubrechen; Citus rollt die Verteilung zurück</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab …</translation>
+    </message>
+    <message>
+        <source>Reading the columns, keys and statistics of %1 from the server…</source>
+        <translation>Lese Spalten, Schlüssel und Statistiken von %1 vom Server …</translation>
+    </message>
+    <message>
+        <source>The columns could not be read from the server: %1. Reference and single-shard distribution still work.</source>
+        <translation>Die Spalten konnten nicht vom Server gelesen werden: %1. Referenztabelle und Verteilung auf einen Shard funktionieren trotzdem.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ExplainComparePanel</name>
@@ -1041,10 +1112,6 @@
         <translation>EXPLAIN ausführen</translation>
     </message>
     <message>
-        <source>Needs a live coordinator connection; meanwhile open a plan file.</source>
-        <translation>Erfordert eine Verbindung zu einem laufenden Koordinator; bis dahin eine Plandatei öffnen.</translation>
-    </message>
-    <message>
         <source>Open plan…</source>
         <translation>Plan öffnen …</translation>
     </message>
@@ -1099,10 +1166,6 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <translation>schlechteste Schätzung: %1, um %2× daneben</translation>
     </message>
     <message>
-        <source>Only %1 of %2 tasks was explained (Tasks Shown: %3). The worker plan below is a sample: other shards may be much slower. Tick citus.explain_all_tasks and run again to see every task and the time per worker.</source>
-        <translation>Nur %1 von %2 Tasks wurde erklärt (Tasks Shown: %3). Der Worker-Plan unten ist eine Stichprobe: Andere Shards können deutlich langsamer sein. citus.explain_all_tasks ankreuzen und erneut ausführen, um jeden Task und die Zeit je Worker zu sehen.</translation>
-    </message>
-    <message>
         <source>Runs on: %1</source>
         <translation>Läuft auf: %1</translation>
     </message>
@@ -1154,6 +1217,119 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <source>JSON plan (*.json);;Text plan (*.txt)</source>
         <translation>JSON-Plan (*.json);;Text-Plan (*.txt)</translation>
     </message>
+    <message>
+        <source>Re-run with all tasks</source>
+        <translation>Mit allen Tasks erneut ausführen</translation>
+    </message>
+    <message>
+        <source>repartition joins</source>
+        <translation>Repartition-Joins</translation>
+    </message>
+    <message>
+        <source>SET LOCAL citus.enable_repartition_joins = on: lets Citus plan joins that are not on the distribution column.</source>
+        <translation>SET LOCAL citus.enable_repartition_joins = on: Citus darf Joins planen, die nicht über die Verteilungsspalte laufen.</translation>
+    </message>
+    <message>
+        <source>Needs a live connection (File &gt; Connect…); meanwhile open a plan file.</source>
+        <translation>Erfordert eine Live-Verbindung (Datei &gt; Verbinden …); bis dahin eine Plandatei öffnen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Asks the server to stop the running EXPLAIN.</source>
+        <translation>Bittet den Server, das laufende EXPLAIN abzubrechen.</translation>
+    </message>
+    <message>
+        <source>distributed: Task Count %1, tasks shown: %2</source>
+        <translation>verteilt: Task Count %1, gezeigte Tasks: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n distributed subplan(s) first: %1 ms</source>
+        <translation>
+            <numerusform>vorab %n verteilter Subplan: %1 ms</numerusform>
+            <numerusform>vorab %n verteilte Subpläne: %1 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n distributed subplan(s)</source>
+        <translation>
+            <numerusform>%n verteilter Subplan</numerusform>
+            <numerusform>%n verteilte Subpläne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 tasks was explained (Tasks Shown: %3). The worker plan below is a sample: other shards may be much slower.</source>
+        <translation>Nur %1 von %2 Tasks wurde erklärt (Tasks Shown: %3). Der Worker-Plan unten ist eine Stichprobe: Andere Shards können deutlich langsamer sein.</translation>
+    </message>
+    <message>
+        <source>the server (no Citus)</source>
+        <translation>Server (ohne Citus)</translation>
+    </message>
+    <message>
+        <source>Rows as estimated</source>
+        <translation>Zeilen wie geschätzt</translation>
+    </message>
+    <message>
+        <source>Runs the EXPLAIN shown below on %1, on a connection of its own (Ctrl+Enter).</source>
+        <translation>Führt das unten gezeigte EXPLAIN auf %1 aus, über eine eigene Verbindung (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>Connect to the coordinator and run with citus.explain_all_tasks to see every task and the time per worker.</source>
+        <translation>Mit dem Koordinator verbinden und mit citus.explain_all_tasks ausführen, um jeden Task und die Zeit je Worker zu sehen.</translation>
+    </message>
+    <message>
+        <source>Type the statement in the editor above, then re-run with all tasks to see every task and the time per worker.</source>
+        <translation>Das Statement oben im Editor eingeben und dann mit allen Tasks erneut ausführen, um jeden Task und die Zeit je Worker zu sehen.</translation>
+    </message>
+    <message>
+        <source>Re-run with all tasks to see every task and the time per worker.</source>
+        <translation>Mit allen Tasks erneut ausführen, um jeden Task und die Zeit je Worker zu sehen.</translation>
+    </message>
+    <message>
+        <source>live plan (%1)</source>
+        <translation>Live-Plan (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the plan…</source>
+        <translation>Lese den Plan …</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ExplainRunStatus</name>
+    <message>
+        <source>Running EXPLAIN ANALYZE on %1…</source>
+        <translation>Führe EXPLAIN ANALYZE auf %1 aus …</translation>
+    </message>
+    <message>
+        <source>Running EXPLAIN on %1…</source>
+        <translation>Führe EXPLAIN auf %1 aus …</translation>
+    </message>
+    <message>
+        <source>Cancelling: the server has been asked to stop the EXPLAIN…</source>
+        <translation>Breche ab: Der Server wurde gebeten, das EXPLAIN abzubrechen …</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>(error code %1)</source>
+        <translation>(Fehlercode %1)</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ran on %1 in %2 ms.</source>
+        <translation>EXPLAIN lief auf %1 in %2 ms.</translation>
+    </message>
+    <message>
+        <source>ANALYZE really ran this data-changing statement, inside a transaction that was rolled back: nothing was changed.</source>
+        <translation>ANALYZE hat dieses datenändernde Statement tatsächlich ausgeführt, in einer Transaktion, die zurückgerollt wurde: Nichts wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ExplainTaskChart</name>
@@ -1184,6 +1360,10 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message>
         <source>Per worker (tasks)</source>
         <translation>Je Worker (Tasks)</translation>
+    </message>
+    <message>
+        <source>Citus does not explain the tasks of a repartition join, so there is no time per task to chart.</source>
+        <translation>Citus erklärt die Tasks eines Repartition-Joins nicht, daher gibt es keine Zeit je Task darzustellen.</translation>
     </message>
 </context>
 <context>
@@ -1424,10 +1604,6 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <translation>nicht platziert</translation>
     </message>
     <message>
-        <source>Shard group of shard %1 (colocation group %2): %3 in %4 colocated shards. Click to show it on the Placement tab.</source>
-        <translation>Shard-Gruppe von Shard %1 (Colocation-Gruppe %2): %3 in %4 colocierten Shards. Klicken zeigt sie auf der Seite Platzierung.</translation>
-    </message>
-    <message>
         <source>Shard</source>
         <translation>Shard</translation>
     </message>
@@ -1450,6 +1626,40 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Shard group of shard %1 (colocation group %2): %3 in %4. Click to show it on the Placement tab.</source>
+        <translation>Shard-Gruppe von Shard %1 (Colocation-Gruppe %2): %3 in %4. Klicken zeigt sie auf der Seite Platzierung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colocated shard(s)</source>
+        <translation>
+            <numerusform>%n colocierten Shard</numerusform>
+            <numerusform>%n colocierten Shards</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::JobProgressPanel</name>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Anhal&amp;ten</translation>
+    </message>
+    <message>
+        <source>Cancel the running operation and those not started yet</source>
+        <translation>Die laufende Operation und die noch nicht gestarteten abbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starte …</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Halte an …</translation>
     </message>
 </context>
 <context>
@@ -1889,16 +2099,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <translation>Noch keine Daten zur Abfragelast: Die Statement-Statistiken liefern sie. Die Zellen zeigen nur, wo Platzierungen liegen.</translation>
     </message>
     <message>
-        <source>Moving shard group %1 from %2 to %3…</source>
-        <translation>Verschiebe Shard-Gruppe %1 von %2 nach %3 …</translation>
-    </message>
-    <message>
         <source>Done.</source>
         <translation>Erledigt.</translation>
-    </message>
-    <message>
-        <source>Canceled.</source>
-        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -1938,6 +2140,34 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
             <numerusform>Führe den Rebalance-Plan aus: %n Operation …</numerusform>
             <numerusform>Führe den Rebalance-Plan aus: %n Operationen …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Moving shard group %1 from %2 to %3</source>
+        <translation>Verschiebe Shard-Gruppe %1 von %2 nach %3</translation>
+    </message>
+    <message>
+        <source>Background rebalance</source>
+        <translation>Rebalancing im Hintergrund</translation>
+    </message>
+    <message>
+        <source>Starting a background rebalance (%1)…</source>
+        <translation>Starte ein Rebalancing im Hintergrund (%1) …</translation>
+    </message>
+    <message>
+        <source>Draining the node</source>
+        <translation>Leere den Knoten</translation>
+    </message>
+    <message>
+        <source>Rebalance plan</source>
+        <translation>Rebalance-Plan</translation>
+    </message>
+    <message>
+        <source>Finished with errors: %1 done, %2 failed, %3 canceled. %4</source>
+        <translation>Mit Fehlern beendet: %1 erledigt, %2 fehlgeschlagen, %3 abgebrochen. %4</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 done, %2 canceled. The heatmap shows the state now.</source>
+        <translation>Angehalten: %1 erledigt, %2 abgebrochen. Die Heatmap zeigt den jetzigen Stand.</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2260,14 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <source>Tuple data received: %1</source>
         <translation>Empfangene Tupeldaten: %1</translation>
     </message>
+    <message>
+        <source>workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::QueriesPage</name>
@@ -2067,6 +2305,57 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message>
         <source>Top offenders by total time</source>
         <translation>Größte Verursacher nach Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>How often the statement statistics of the coordinator are read again</source>
+        <translation>Wie oft die Statement-Statistiken des Koordinators neu gelesen werden</translation>
+    </message>
+    <message>
+        <source>Statistics: on refresh</source>
+        <translation>Statistiken: bei Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Statistics: every 10 s</source>
+        <translation>Statistiken: alle 10 s</translation>
+    </message>
+    <message>
+        <source>Statistics: every 30 s</source>
+        <translation>Statistiken: alle 30 s</translation>
+    </message>
+    <message>
+        <source>Statistics: every minute</source>
+        <translation>Statistiken: jede Minute</translation>
+    </message>
+    <message>
+        <source>Statistics: every 5 minutes</source>
+        <translation>Statistiken: alle 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Only Citus tables</source>
+        <translation>Nur Citus-Tabellen</translation>
+    </message>
+    <message>
+        <source>Hide utility statements and statements that read no Citus table (catalog queries, Citus&apos;s own queries on shards)</source>
+        <translation>Utility-Statements und Statements ausblenden, die keine Citus-Tabelle lesen (Katalogabfragen, Citus’ eigene Abfragen auf Shards)</translation>
+    </message>
+    <message>
+        <source>Statement statistics could not be read: %1</source>
+        <translation>Die Statement-Statistiken konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Statement statistics not read (%1).</source>
+        <translation>Statement-Statistiken nicht gelesen (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) on no Citus table hidden.</source>
+        <translation>
+            <numerusform>%n Statement ohne Citus-Tabelle ausgeblendet.</numerusform>
+            <numerusform>%n Statements ohne Citus-Tabelle ausgeblendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from the coordinator at %1.</source>
+        <translation>Um %1 vom Koordinator gelesen.</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2466,46 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message>
         <source>After: max/mean %1</source>
         <translation>Nachher: max./Mittel %1</translation>
+    </message>
+    <message>
+        <source>Preflight checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe …</translation>
+    </message>
+    <message>
+        <source>No plan, nothing to check.</source>
+        <translation>Kein Plan, nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Checking once the plan is ready…</source>
+        <translation>Die Prüfung folgt, sobald der Plan steht …</translation>
+    </message>
+    <message>
+        <source>Asking the coordinator…</source>
+        <translation>Frage den Koordinator …</translation>
+    </message>
+    <message>
+        <source>A preflight check failed</source>
+        <translation>Eine Vorabprüfung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run applies the plan to the embedded cluster, one move after another.</source>
+        <translation>„Plan ausführen“ wendet den Plan auf den eingebauten Cluster an, eine Verschiebung nach der anderen.</translation>
+    </message>
+    <message>
+        <source>Run starts a background rebalance on the coordinator (citus_rebalance_start with this strategy and transfer mode); it goes on if ShardScope closes. Stop calls citus_rebalance_stop().</source>
+        <translation>„Plan ausführen“ startet ein Rebalancing im Hintergrund auf dem Koordinator (citus_rebalance_start mit dieser Strategie und diesem Übertragungsmodus); es läuft weiter, auch wenn ShardScope geschlossen wird. „Anhalten“ ruft citus_rebalance_stop() auf.</translation>
+    </message>
+    <message>
+        <source>Run drains the node with citus_drain_node on the coordinator; Stop cancels the statement.</source>
+        <translation>„Plan ausführen“ leert den Knoten mit citus_drain_node auf dem Koordinator; „Anhalten“ bricht das Statement ab.</translation>
+    </message>
+    <message>
+        <source>citus_rebalance_start takes no threshold, move limit or ShardScope strategy, so Run carries out the planned moves one after another (citus_move_shard_placement); Stop cancels the move running and the ones not started.</source>
+        <translation>citus_rebalance_start kennt weder Schwelle noch Höchstzahl an Verschiebungen noch ShardScope-Strategien, daher führt „Plan ausführen“ die geplanten Verschiebungen nacheinander aus (citus_move_shard_placement); „Anhalten“ bricht die laufende Verschiebung und die noch nicht begonnenen ab.</translation>
     </message>
 </context>
 <context>
@@ -2360,14 +2689,6 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <translation>Diagramme und Verlaufsaufzeichnung anhalten, bis es weitergeht</translation>
     </message>
     <message>
-        <source>Rebalance threshold:</source>
-        <translation>Rebalancing-Schwelle:</translation>
-    </message>
-    <message>
-        <source>Keep history for:</source>
-        <translation>Verlauf aufbewahren für:</translation>
-    </message>
-    <message>
         <source>Waiting for the cluster&apos;s sizes…</source>
         <translation>Warte auf die Größen des Clusters …</translation>
     </message>
@@ -2388,18 +2709,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <translation>Aktualisiere …</translation>
     </message>
     <message>
-        <source>%1 on %2 nodes, %3 shards</source>
-        <translation>%1 auf %2 Knoten, %3 Shards</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Top tenants: tenant statistics need Citus 12+ with citus.stat_tenants_track
-(citus_stat_tenants); this cluster source does not deliver them yet.</source>
-        <translation>Größte Mandanten: Mandantenstatistiken brauchen Citus 12+ mit citus.stat_tenants_track
-(citus_stat_tenants); diese Cluster-Quelle liefert sie noch nicht.</translation>
     </message>
     <message>
         <source>colocation group</source>
@@ -2410,34 +2721,69 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <translation>Tabelle</translation>
     </message>
     <message>
-        <source>Stack bytes by:</source>
-        <translation>Bytes stapeln nach:</translation>
-    </message>
-    <message>
-        <source>Top tenants: the embedded demo cluster keeps no tenant statistics.
-On a live cluster they need Citus 12+ with citus.stat_tenants_track.</source>
-        <translation>Größte Mandanten: Der eingebaute Demo-Cluster führt keine Mandantenstatistiken.
-Auf einem echten Cluster brauchen sie Citus 12+ mit citus.stat_tenants_track.</translation>
-    </message>
-    <message>
         <source>Bytes per node by table</source>
         <translation>Bytes je Knoten nach Tabelle</translation>
     </message>
     <message>
-        <source>1 history sample</source>
-        <translation>1 Messpunkt im Verlauf</translation>
+        <source>Top tenants</source>
+        <translation>Top-Mandanten</translation>
     </message>
     <message>
-        <source>%1 history samples</source>
-        <translation>%1 Messpunkte im Verlauf</translation>
+        <source>How much of the history the skew and growth charts show</source>
+        <translation>Welcher Zeitraum des Verlaufs in den Diagrammen zu Schieflage und Wachstum erscheint</translation>
     </message>
     <message>
-        <source>Rebalance started: %1 operations</source>
-        <translation>Rebalancing gestartet: %1 Operationen</translation>
+        <source>last hour</source>
+        <translation>letzte Stunde</translation>
     </message>
     <message>
-        <source>Running the rebalance plan: %1 operations…</source>
-        <translation>Führe den Rebalance-Plan aus: %1 Operationen …</translation>
+        <source>last day</source>
+        <translation>letzter Tag</translation>
+    </message>
+    <message>
+        <source>last week</source>
+        <translation>letzte Woche</translation>
+    </message>
+    <message>
+        <source>all kept</source>
+        <translation>gesamter Verlauf</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>Stack by:</source>
+        <translation>Stapeln nach:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history sample(s)</source>
+        <translation>
+            <numerusform>%n Messpunkt im Verlauf</numerusform>
+            <numerusform>%n Messpunkte im Verlauf</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebalance started: %n operation(s)</source>
+        <translation>
+            <numerusform>Rebalancing gestartet: %n Operation</numerusform>
+            <numerusform>Rebalancing gestartet: %n Operationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the rebalance plan: %n operation(s)…</source>
+        <translation>
+            <numerusform>Führe den Rebalance-Plan aus: %n Operation …</numerusform>
+            <numerusform>Führe den Rebalance-Plan aus: %n Operationen …</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2869,134 @@ Auf einem echten Cluster brauchen sie Citus 12+ mit citus.stat_tenants_track.</t
     <message>
         <source>Shards × calls</source>
         <translation>Shards × Aufrufe</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TenantTopChart</name>
+    <message>
+        <source>CPU ms</source>
+        <translation>ms CPU</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>No tenant traffic to show</source>
+        <translation>Kein Mandantenverkehr vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TopTenantsModel</name>
+    <message>
+        <source>(no value)</source>
+        <translation>(kein Wert)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 queries (%4 in the running period), %5 reads, %6 ms CPU. Click to show its shard.</source>
+        <translation>%1 in %2: %3 Abfragen (%4 im laufenden Zeitraum), %5 Leseabfragen, %6 ms CPU. Klicken zeigt seinen Shard.</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Leseabfragen</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TopTenantsPanel</name>
+    <message>
+        <source>Tenants by queries</source>
+        <translation>Mandanten nach Abfragen</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU-Zeit</translation>
+    </message>
+    <message>
+        <source>Waiting for the cluster…</source>
+        <translation>Warte auf den Cluster …</translation>
+    </message>
+    <message>
+        <source>Click a tenant to show its shard on the Placement tab</source>
+        <translation>Einen Mandanten anklicken, um seinen Shard auf der Seite Platzierung zu zeigen</translation>
+    </message>
+    <message>
+        <source>Rank by:</source>
+        <translation>Sortieren nach:</translation>
+    </message>
+    <message>
+        <source>this cluster source has no tenant statistics</source>
+        <translation>diese Cluster-Quelle hat keine Mandantenstatistiken</translation>
+    </message>
+    <message>
+        <source>citus_stat_tenants could not be read: %1</source>
+        <translation>citus_stat_tenants konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Simulated traffic (the demo cluster runs no queries); user_id 1 is the hot tenant.</source>
+        <translation>Simulierter Verkehr (der Demo-Cluster führt keine Abfragen aus); user_id 1 ist der heiße Mandant.</translation>
+    </message>
+    <message>
+        <source>No tenant statistics: %1.</source>
+        <translation>Keine Mandantenstatistiken: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No tenant had a query in the last two periods (%n idle tenant(s) listed).</source>
+        <translation>
+            <numerusform>Kein Mandant hatte in den letzten beiden Zeiträumen eine Abfrage (%n inaktiver Mandant aufgeführt).</numerusform>
+            <numerusform>Kein Mandant hatte in den letzten beiden Zeiträumen eine Abfrage (%n inaktive Mandanten aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tenants yet: %1.</source>
+        <translation>Noch keine Mandanten: %1.</translation>
+    </message>
+    <message>
+        <source>citus_stat_tenants: the last %1 s period and the running one.</source>
+        <translation>citus_stat_tenants: der letzte Zeitraum von %1 s und der laufende.</translation>
+    </message>
+    <message>
+        <source>citus_stat_tenants: the last period and the running one.</source>
+        <translation>citus_stat_tenants: der letzte Zeitraum und der laufende.</translation>
+    </message>
+    <message>
+        <source>Tenants by CPU time</source>
+        <translation>Mandanten nach CPU-Zeit</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "api/error.h"
+#include "distribution/citusrefusal.h"
 #include "heatmap/heatmapformat.h"
 #include "languagesetup.h"
 
@@ -33,6 +35,19 @@ private Q_SLOTS:
         QTest::newRow("status") << u"shardscope::ClusterStatusBar"_s << u"Connected"_s << u"Verbunden"_s;
         QTest::newRow("tree") << u"shardscope::ClusterTreeModel"_s << u"Reference tables"_s << u"Referenztabellen"_s;
         QTest::newRow("format") << u"Format"_s << u"coordinator"_s << u"Koordinator"_s;
+        QTest::newRow("preflight") << u"shardscope::RebalancePreviewDialog"_s << u"Preflight checks"_s
+                                   << u"Vorabprüfungen"_s;
+        QTest::newRow("job stop") << u"shardscope::JobProgressPanel"_s << u"&Stop"_s << u"Anhal&ten"_s;
+        QTest::newRow("queries live") << u"shardscope::QueriesPage"_s << u"Only Citus tables"_s
+                                      << u"Nur Citus-Tabellen"_s;
+        QTest::newRow("wizard live") << u"shardscope::DistributionWizard"_s << u"&Cancel operation"_s
+                                     << u"Vorgang &abbrechen"_s;
+        QTest::newRow("top tenants") << u"shardscope::TopTenantsModel"_s << u"Tenant"_s << u"Mandant"_s;
+        QTest::newRow("time range") << u"shardscope::SkewPage"_s << u"last hour"_s << u"letzte Stunde"_s;
+        QTest::newRow("explain run") << u"shardscope::ExplainRunStatus"_s << u"(error code %1)"_s
+                                     << u"(Fehlercode %1)"_s;
+        QTest::newRow("source switch") << u"shardscope::SourceSwitcher"_s << u"Embedded demo cluster"_s
+                                       << u"Eingebauter Demo-Cluster"_s;
     }
 
     void translates()
@@ -47,12 +62,44 @@ private Q_SLOTS:
         QCOMPARE(QLocale().language(), QLocale::German);
     }
 
+    void plurals_data()
+    {
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("german");
+        const QString hidden = u"%n statement(s) on no Citus table hidden."_s;
+        QTest::newRow("one") << u"shardscope::QueriesPage"_s << hidden << 1
+                             << u"1 Statement ohne Citus-Tabelle ausgeblendet."_s;
+        QTest::newRow("many") << u"shardscope::QueriesPage"_s << hidden << 3
+                              << u"3 Statements ohne Citus-Tabelle ausgeblendet."_s;
+        QTest::newRow("dative") << u"shardscope::HotShardModel"_s << u"%n colocated shard(s)"_s << 4
+                                << u"4 colocierten Shards"_s;
+    }
+
+    void plurals()
+    {
+        QFETCH(QString, context);
+        QFETCH(QString, source);
+        QFETCH(int, n);
+        QFETCH(QString, german);
+        QVERIFY(LanguageSetup::install(u"de"_s));
+        const QByteArray c = context.toUtf8();
+        const QByteArray s = source.toUtf8();
+        QCOMPARE(QCoreApplication::translate(c.constData(), s.constData(), nullptr, n), german);
+    }
+
     // Helpers outside QObject classes pass their own context to translate(): it must be the one lupdate wrote.
     void freeFunctionsUseTheExtractedContext()
     {
         QVERIFY(LanguageSetup::install(u"de"_s));
         QCOMPARE(heatmapformat::metricName(HeatmapMetric::Rows), u"Zeilen"_s);
         QCOMPARE(heatmapformat::value(HeatmapMetric::Rows, 12), u"12 Zeilen"_s);
+        // Marked with QT_TRANSLATE_NOOP, translated by explainCitusRefusal() under the same context.
+        QCOMPARE(explainCitusRefusal(Error::make("table \"events\" contains data", "55000")),
+                 u"Diese Art der Verteilung erfordert eine leere Tabelle."_s);
+        QCOMPARE(explainCitusRefusal(Error::make("canceling statement due to statement timeout", "57014")),
+                 u"Das Statement wurde abgebrochen; nichts wurde geändert."_s);
     }
 
     void englishNeedsNoTranslator() { QVERIFY(!LanguageSetup::install(u"en"_s)); }
