@@ -1363,7 +1363,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Citus does not explain the tasks of a repartition join, so there is no time per task to chart.</source>
-        <translation>Citus erklärt die Tasks eines Repartition-Joins nicht, daher gibt es keine Zeit je Task darzustellen.</translation>
+        <translation>Citus erklärt die Tasks eines Repartition-Joins nicht, daher lässt sich keine Zeit je Task darstellen.</translation>
     </message>
 </context>
 <context>
@@ -2182,7 +2182,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Rows (est → actual)</source>
-        <translation>Zeilen (geschätzt → tatsächlich)</translation>
+        <translation>Zeilen (Plan → Ist)</translation>
     </message>
     <message>
         <source>Misestimate</source>
@@ -2662,7 +2662,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Preview rebalance…</source>
-        <translation>Rebalancing-Vorschau …</translation>
+        <translation>Rebalance-Vorschau …</translation>
     </message>
     <message>
         <source>Show the moves a rebalance would make, before anything runs</source>
