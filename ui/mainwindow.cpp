@@ -11,8 +11,10 @@
 #include "journal/journalactions.h"
 #include "mainpages.h"
 #include "nodespanel.h"
+#include "placement/placementpage.h"
 #include "queries/queriespage.h"
 #include "refreshcontrols.h"
+#include "skew/skewpage.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -78,6 +80,20 @@ void MainWindow::createPages()
                 explain->sqlEditor()->setPlainText(sql);
                 showPage(QStringLiteral("explain"));
             }
+        });
+    }
+    // The Skew tab's hot shards and tenants open their shard group in the heatmap; its verdict opens the
+    // rebalance preview, which lives on the Placement tab.
+    auto* skew = qobject_cast<SkewPage*>(this->page(QStringLiteral("skew")));
+    auto* placement = qobject_cast<PlacementPage*>(this->page(QStringLiteral("placement")));
+    if (skew && placement) {
+        connect(skew, &SkewPage::shardGroupActivated, this, [this, placement](qint64 colocationId, qint64 shardId) {
+            showPage(QStringLiteral("placement"));
+            placement->revealShardGroup(static_cast<engine::ColocationId>(colocationId), shardId);
+        });
+        connect(skew, &SkewPage::rebalancePreviewRequested, this, [this, placement] {
+            showPage(QStringLiteral("placement"));
+            placement->previewRebalance();
         });
     }
 }

@@ -185,6 +185,21 @@ void HeatmapLayout::resetZoom()
     m_first = 0.0;
 }
 
+void HeatmapLayout::revealColumn(int column, double minColumnWidth)
+{
+    if (column < 0 || column >= m_columns)
+        return;
+    const double w = columnWidth();
+    if (w > 0 && w < minColumnWidth)
+        m_zoom = std::clamp(m_zoom * minColumnWidth / w, 1.0, maxZoom());
+    if (column >= m_first && column + 1 <= m_first + visibleColumns()) {
+        clampPan();
+        return;
+    }
+    m_first = column + 0.5 - visibleColumns() / 2;
+    clampPan();
+}
+
 void HeatmapLayout::clampPan()
 {
     m_first = std::clamp(m_first, 0.0, std::max(0.0, m_columns - visibleColumns()));

@@ -84,6 +84,11 @@ public:
     void zoomBy(double factor, double anchorX);
     void panByPixels(double dx);
     void resetZoom();
+    /**
+     * Brings a column into view for a click-through from elsewhere: zooms in until it is at least
+     * minColumnWidth pixels wide (as far as maxZoom allows) and centres it when it was not fully visible.
+     */
+    void revealColumn(int column, double minColumnWidth);
 
     bool operator==(const HeatmapLayout&) const = default;
 

@@ -53,6 +53,22 @@ QPoint HeatmapView::cellCenter(int row, int column) const
     return m_layout.cellRect(row, column).center().toPoint();
 }
 
+bool HeatmapView::selectShard(qint64 shardId)
+{
+    const int column = m_matrix ? m_matrix->columnOfShard(shardId) : -1;
+    if (column < 0)
+        return false;
+    const std::vector<int> rows = m_matrix->rowsHolding(column);
+    m_selectedColumn = column;
+    m_selectedRow = rows.empty() ? -1 : rows.front();
+    // Wide enough for the selection outline to be seen next to its neighbours.
+    constexpr double kRevealedColumnWidth = 8.0;
+    m_layout.revealColumn(column, kRevealedColumnWidth);
+    scheduleRebuild();
+    Q_EMIT zoomChanged(m_layout.zoom());
+    return true;
+}
+
 void HeatmapView::zoomIn()
 {
     m_layout.zoomBy(1.5, m_layout.plotRect().center().x());

@@ -33,6 +33,11 @@ public:
     /** The shard group selected by the last click, or -1. */
     int selectedColumn() const { return m_selectedColumn; }
     int selectedRow() const { return m_selectedRow; }
+    /**
+     * Selects the shard group holding shardId (on the row of its first placement) and zooms/pans so it can be
+     * seen, without emitting shardGroupSelected. False when the shown matrix has no such shard.
+     */
+    bool selectShard(qint64 shardId);
 
     QSize sizeHint() const override { return {900, 420}; }
     QSize minimumSizeHint() const override { return {420, 220}; }

@@ -20,6 +20,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace shardscope {
 namespace {
@@ -196,6 +197,17 @@ void PlacementPage::setColocationGroup(engine::ColocationId id)
     rebuildMatrix();
 }
 
+void PlacementPage::revealShardGroup(engine::ColocationId colocationId, qint64 shardId)
+{
+    m_shardToReveal = shardId;
+    if (m_group != HeatmapMatrixBuilder::kAllGroups && m_group != colocationId) {
+        setColocationGroup(colocationId); // revealed when the new matrix arrives
+        return;
+    }
+    if (m_view->selectShard(shardId))
+        m_shardToReveal = 0;
+}
+
 void PlacementPage::rebuildMatrix()
 {
     if (m_snapshot.isNull())
@@ -227,6 +239,8 @@ void PlacementPage::rebuildMatrix()
                 m_groupBox->addItem(label, id);
             m_groupBox->setCurrentIndex(std::max(0, m_groupBox->findData(m_group)));
             m_view->setMatrix(built.matrix);
+            if (m_shardToReveal != 0)
+                m_view->selectShard(std::exchange(m_shardToReveal, 0));
             m_summary->setText(tr("%1 nodes · %2 stored · node skew max/mean %3")
                                    .arg(built.nodes)
                                    .arg(heatmapformat::value(HeatmapMetric::Bytes, double(built.totalBytes)))

@@ -50,6 +50,11 @@ public:
     void setShardLoad(HeatmapShardLoad load);
     /** Chooses a colocation group (HeatmapMatrixBuilder::kAllGroups for all). */
     void setColocationGroup(engine::ColocationId id);
+    /**
+     * Shows one shard group in the heatmap, selected and scrolled into view (a click-through from the Skew
+     * tab): switches to its colocation group unless all groups are shown, and waits for a matrix in flight.
+     */
+    void revealShardGroup(engine::ColocationId colocationId, qint64 shardId);
     /** The status line under the heatmap (hints, refusals, job outcomes). */
     QString statusText() const;
 
@@ -87,6 +92,7 @@ private:
     std::shared_ptr<const HeatmapShardLoad> m_load;
     engine::ColocationId m_group = HeatmapMatrixBuilder::kAllGroups;
     quint64 m_matrixGeneration = 0;
+    qint64 m_shardToReveal = 0; ///< a click-through waiting for the matrix that holds it (0: none)
     std::set<JobId> m_jobs;
 
     HeatmapView* m_view = nullptr;

@@ -4,15 +4,22 @@
 #include "clustertreepanel.h"
 #include "detailsmodel.h"
 #include "detailspanel.h"
+#include "heatmap/heatmapview.h"
 #include "mainwindow.h"
+#include "placement/placementpage.h"
+#include "placement/rebalancepreviewdialog.h"
 #include "sim/embeddedclustersource.h"
+#include "skew/hotshardmodel.h"
+#include "skew/skewpage.h"
 
 #include <QAbstractItemModel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -164,6 +171,44 @@ private Q_SLOTS:
     {
         QCOMPARE(m_window->pageIds(), (QStringList{u"placement"_s, u"skew"_s, u"queries"_s, u"explain"_s}));
         QVERIFY(!m_window->showPage(u"no-such-page"_s));
+    }
+
+    // A hot shard clicked on the Skew tab is shown selected in the Placement tab's heatmap.
+    void hotShardOpensItsGroupInTheHeatmap()
+    {
+        auto* skew = qobject_cast<SkewPage*>(m_window->page(u"skew"_s));
+        auto* placement = qobject_cast<PlacementPage*>(m_window->page(u"placement"_s));
+        QVERIFY(skew && placement);
+        m_window->showPage(u"skew"_s);
+        QTRY_VERIFY(placement->heatmap()->matrix() != nullptr);
+        QTRY_VERIFY(skew->hotShardModel()->rowCount() > 1);
+        auto* table = skew->findChild<QTableView*>(u"hotShards"_s);
+        QVERIFY(table);
+        QTRY_VERIFY(table->isVisible());
+        const int row = 1; // not the first column of the heatmap, so a wrong pick shows
+        const qint64 shard = skew->hotShardModel()->shardGroupAt(row)->shard;
+        const QModelIndex index = table->model()->index(row, 0);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        QCOMPARE(m_window->currentPageId(), u"placement"_s);
+        HeatmapView* heatmap = placement->heatmap();
+        QTRY_COMPARE(heatmap->selectedColumn(), heatmap->matrix()->columnOfShard(shard));
+        QVERIFY(heatmap->selectedColumn() >= 0);
+        QVERIFY(heatmap->matrix()->isPresent(heatmap->selectedRow(), heatmap->selectedColumn()));
+    }
+
+    // The Skew tab's verdict button opens the rebalance preview of the Placement tab.
+    void verdictOpensTheRebalancePreview()
+    {
+        auto* skew = m_window->page(u"skew"_s);
+        auto* placement = qobject_cast<PlacementPage*>(m_window->page(u"placement"_s));
+        m_window->showPage(u"skew"_s);
+        auto* button = skew->findChild<QPushButton*>(u"rebalancePreview"_s);
+        QVERIFY(button);
+        QTRY_VERIFY(button->isVisible() && button->isEnabled()); // the demo cluster is skewed
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(m_window->currentPageId(), u"placement"_s);
+        QTRY_VERIFY(placement->rebalancePreview() != nullptr);
+        placement->rebalancePreview()->reject();
     }
 
     void stateIsRemembered()

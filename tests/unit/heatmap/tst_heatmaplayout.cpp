@@ -163,6 +163,39 @@ private Q_SLOTS:
         QCOMPARE(l.firstColumn(), expectedFirst);
     }
 
+    void revealColumn_data()
+    {
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<double>("zoom");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<double>("expectedZoom");
+        QTest::addColumn<double>("expectedFirst");
+        // 800 px plot: 1,000 columns are 0.8 px wide, so reaching 8 px takes a zoom of 10 (100 columns shown).
+        QTest::newRow("visible and wide enough") << 100 << 1.0 << 30 << 1.0 << 0.0;
+        QTest::newRow("narrow: zoomed, then centred") << 1000 << 1.0 << 700 << 10.0 << 650.5;
+        QTest::newRow("near the end: clamped") << 1000 << 1.0 << 999 << 10.0 << 900.0;
+        QTest::newRow("zoomed in already, off screen") << 100 << 4.0 << 90 << 4.0 << 75.0;
+        QTest::newRow("out of range: unchanged") << 100 << 1.0 << 100 << 1.0 << 0.0;
+    }
+
+    void revealColumn()
+    {
+        QFETCH(int, columns);
+        QFETCH(double, zoom);
+        QFETCH(int, column);
+        QFETCH(double, expectedZoom);
+        QFETCH(double, expectedFirst);
+        HeatmapLayout l = layout(2, columns);
+        l.setZoom(zoom, 100); // anchored at the plot's left edge: the first column stays 0
+        l.revealColumn(column, 8);
+        QCOMPARE(l.zoom(), expectedZoom);
+        QCOMPARE(l.firstColumn(), expectedFirst);
+        if (column < columns) {
+            QVERIFY(l.xOfColumn(column) >= l.plotRect().left());
+            QVERIFY(l.xOfColumn(column + 1) <= l.plotRect().right());
+        }
+    }
+
     void cellRectMatchesHitTest()
     {
         HeatmapLayout l = layout(5, 37);
