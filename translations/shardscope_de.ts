@@ -248,11 +248,11 @@
     </message>
     <message>
         <source>The fullest node, %1, holds %2% more than average (threshold %3%).</source>
-        <translation>Der vollste Knoten, %1, hält %2 % mehr als der Durchschnitt (Schwelle %3 %).</translation>
+        <translation>Der vollste Knoten, %1, hält %2 % mehr als der Durchschnitt (Schwelle %L3 %).</translation>
     </message>
     <message>
         <source>Recommended above %1% more than the average of the nodes that hold shards.</source>
-        <translation>Empfohlen ab %1 % mehr als der Durchschnitt der Knoten, die Shards halten.</translation>
+        <translation>Empfohlen ab %L1 % mehr als der Durchschnitt der Knoten, die Shards halten.</translation>
     </message>
 </context>
 <context>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>%1 (%2, %3× the mean)</source>
-        <translation>%1 (%2, %3× der Mittelwert)</translation>
+        <translation>%1 (%2, das %L3-Fache des Mittelwerts)</translation>
     </message>
     <message>
         <source>This colocation group is no longer in the cluster</source>
@@ -2092,7 +2092,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>%1 nodes · %2 stored · node skew max/mean %3</source>
-        <translation>%1 Knoten · %2 gespeichert · Knoten-Schieflage max./Mittel %3</translation>
+        <translation>%1 Knoten · %2 gespeichert · Knoten-Schieflage max./Mittel %L3</translation>
     </message>
     <message>
         <source>No query load data yet: statement statistics fill it in. The cells only show where placements are.</source>
@@ -2455,17 +2455,17 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>&lt;b&gt;%n move(s)&lt;/b&gt; of shard groups, %1 to copy (about %2 s at 100 MB/s). Node skew max/mean %3 → %4, coefficient of variation %5 → %6.</source>
         <translation>
-            <numerusform>&lt;b&gt;%n Verschiebung&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %3 → %4, Variationskoeffizient %5 → %6.</numerusform>
-            <numerusform>&lt;b&gt;%n Verschiebungen&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %3 → %4, Variationskoeffizient %5 → %6.</numerusform>
+            <numerusform>&lt;b&gt;%n Verschiebung&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %L3 → %L4, Variationskoeffizient %L5 → %L6.</numerusform>
+            <numerusform>&lt;b&gt;%n Verschiebungen&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %L3 → %L4, Variationskoeffizient %L5 → %L6.</numerusform>
         </translation>
     </message>
     <message>
         <source>Before: max/mean %1</source>
-        <translation>Vorher: max./Mittel %1</translation>
+        <translation>Vorher: max./Mittel %L1</translation>
     </message>
     <message>
         <source>After: max/mean %1</source>
-        <translation>Nachher: max./Mittel %1</translation>
+        <translation>Nachher: max./Mittel %L1</translation>
     </message>
     <message>
         <source>Preflight checks</source>

@@ -102,6 +102,21 @@ private Q_SLOTS:
                  u"Das Statement wurde abgebrochen; nichts wurde geändert."_s);
     }
 
+    // Figures formatted with QString::arg(double) take the German decimal comma from %L in the translation.
+    void decimalsFollowTheLanguage()
+    {
+        QVERIFY(LanguageSetup::install(u"de"_s));
+        const QString before = QCoreApplication::translate("shardscope::RebalancePreviewDialog", "Before: max/mean %1")
+                                   .arg(1.5, 0, 'f', 2);
+        QCOMPARE(before, u"Vorher: max./Mittel 1,50"_s);
+        // Only the figure is localised: a shard id in the same text keeps its digits together.
+        const QString largest = QCoreApplication::translate("shardscope::DetailsModel", "%1 (%2, %3× the mean)")
+                                    .arg(102008)
+                                    .arg(u"1.0 GiB"_s)
+                                    .arg(3.2, 0, 'f', 1);
+        QCOMPARE(largest, u"102008 (1.0 GiB, das 3,2-Fache des Mittelwerts)"_s);
+    }
+
     void englishNeedsNoTranslator() { QVERIFY(!LanguageSetup::install(u"en"_s)); }
 };
 
