@@ -26,9 +26,11 @@ ClusterTreePanel::ClusterTreePanel(ClusterSource* source, ClusterSelection* sele
     m_view->sortByColumn(-1, Qt::AscendingOrder); // catalog order until the user clicks a header
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
-    m_view->header()->setStretchLastSection(true); // the size column takes what is left
+    // Figures keep their full width; long names are elided first, so a narrow dock never cuts off a size.
+    m_view->header()->setStretchLastSection(false);
     for (int column = 0; column < ClusterTreeModel::ColumnCount; ++column) {
-        m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        m_view->header()->setSectionResizeMode(
+            column, column == ClusterTreeModel::NameColumn ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
     }
 
     auto* layout = new QVBoxLayout(this);

@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStringList>
 
 namespace shardscope {
 
@@ -13,6 +14,17 @@ namespace {
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
+}
+
+// libpq's messages break lines (and indent with tabs) where psql would: keep the breaks in the rich text.
+QString linesAsHtml(const std::string& text)
+{
+    QStringList lines;
+    for (const QString& line : qs(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (const QString trimmed = line.trimmed(); !trimmed.isEmpty())
+            lines << trimmed.toHtmlEscaped();
+    }
+    return lines.join(QStringLiteral("<br>"));
 }
 } // namespace
 
@@ -60,12 +72,12 @@ void ConnectionBanner::showServerInfo()
 void ConnectionBanner::showFailure(const Error& error)
 {
     QString html = tr("<b>Cannot read the cluster %1:</b> %2")
-                       .arg(m_source->displayName().toHtmlEscaped(), qs(error.message).toHtmlEscaped());
+                       .arg(m_source->displayName().toHtmlEscaped(), linesAsHtml(error.message));
     if (!error.detail.empty()) {
-        html += QStringLiteral("<br>") + qs(error.detail).simplified().toHtmlEscaped();
+        html += QStringLiteral("<br>") + linesAsHtml(error.detail);
     }
     if (!error.hint.empty()) {
-        html += QStringLiteral("<br>") + tr("<b>Fix:</b> %1").arg(qs(error.hint).toHtmlEscaped());
+        html += QStringLiteral("<br>") + tr("<b>Fix:</b> %1").arg(linesAsHtml(error.hint));
     }
     html += QStringLiteral("<br>") + tr("Use File › Connect… to change the connection, or Refresh to try again.");
     showText(html, true);

@@ -92,6 +92,10 @@ private Q_SLOTS:
         const QString text = switcher.banner()->text();
         QVERIFY2(text.contains(expected), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Fix:")), qPrintable(text));
+        // Rich text: libpq's line breaks must become <br>, or the lines run into each other.
+        QVERIFY2(!text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\t')), qPrintable(text));
+        if (text.contains(QStringLiteral("Is the server running")))
+            QVERIFY2(text.contains(QStringLiteral("<br>Is the server running")), qPrintable(text));
         QCOMPARE(switcher.source()->connectionState(), ClusterSource::ConnectionState::Failed);
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "clusterselection.h"
 #include "clusterstatusbar.h"
+#include "clustertreemodel.h"
 #include "clustertreepanel.h"
 #include "detailsmodel.h"
 #include "detailspanel.h"
@@ -13,6 +14,8 @@
 #include "skew/skewpage.h"
 
 #include <QAbstractItemModel>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -125,6 +128,19 @@ private Q_SLOTS:
         const QAbstractItemModel* details = m_window->detailsPanel()->model();
         QCOMPARE(details->index(0, 0).data().toString(), firstProperty);
         QVERIFY(m_window->selection()->current().isValid());
+    }
+
+    // At the dock's narrowest, names are elided and every figure column stays whole (no horizontal overflow).
+    void narrowTreeKeepsFiguresVisible()
+    {
+        auto* tree = m_window->findChild<QTreeView*>(u"clusterTree"_s);
+        auto* dock = m_window->findChild<QDockWidget*>(u"clusterDock"_s);
+        QVERIFY(tree && dock);
+        m_window->resizeDocks({dock}, {360}, Qt::Horizontal);
+        QTRY_VERIFY(dock->width() < 400);
+        QTRY_VERIFY(tree->header()->length() <= tree->viewport()->width());
+        QVERIFY(tree->header()->sectionSize(ClusterTreeModel::SizeColumn) >=
+                tree->header()->sectionSizeHint(ClusterTreeModel::SizeColumn));
     }
 
     void filterNarrowsTheTree()
