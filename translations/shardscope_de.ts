@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>%1 holds %2% more than average: rebalance recommended</source>
-        <translation>%1 hält %2 % mehr als der Durchschnitt: Rebalancing empfohlen</translation>
+        <translation>%1 liegt %2 % über dem Mittel: Rebalancing empfohlen</translation>
     </message>
     <message>
         <source>The nodes hold no shard data.</source>
@@ -248,11 +248,11 @@
     </message>
     <message>
         <source>The fullest node, %1, holds %2% more than average (threshold %3%).</source>
-        <translation>Der vollste Knoten, %1, hält %2 % mehr als der Durchschnitt (Schwelle %L3 %).</translation>
+        <translation>Der vollste Knoten, %1, liegt %2 % über dem Mittel (Schwelle %L3 %).</translation>
     </message>
     <message>
         <source>Recommended above %1% more than the average of the nodes that hold shards.</source>
-        <translation>Empfohlen ab %L1 % mehr als der Durchschnitt der Knoten, die Shards halten.</translation>
+        <translation>Empfohlen ab %L1 % über dem Mittel der Knoten, die Shards halten.</translation>
     </message>
 </context>
 <context>
@@ -2562,7 +2562,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <name>shardscope::SkewChartFrame</name>
     <message>
         <source>Export</source>
-        <translation>Exportieren</translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Save this chart as PNG or SVG, or its data as CSV</source>
@@ -2638,11 +2638,11 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Shard size distribution</source>
-        <translation>Verteilung der Shard-Größen</translation>
+        <translation>Shard-Größenverteilung</translation>
     </message>
     <message>
         <source>Skew over time</source>
-        <translation>Schieflage im Zeitverlauf</translation>
+        <translation>Schieflage im Verlauf</translation>
     </message>
     <message>
         <source>Growth per node</source>
@@ -2730,23 +2730,23 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>How much of the history the skew and growth charts show</source>
-        <translation>Welcher Zeitraum des Verlaufs in den Diagrammen zu Schieflage und Wachstum erscheint</translation>
+        <translation>Wie weit die Diagramme zu Schieflage und Wachstum in den Verlauf zurückreichen</translation>
     </message>
     <message>
         <source>last hour</source>
-        <translation>letzte Stunde</translation>
+        <translation>1 Stunde</translation>
     </message>
     <message>
         <source>last day</source>
-        <translation>letzter Tag</translation>
+        <translation>24 Stunden</translation>
     </message>
     <message>
         <source>last week</source>
-        <translation>letzte Woche</translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>all kept</source>
-        <translation>gesamter Verlauf</translation>
+        <translation>gesamt</translation>
     </message>
     <message>
         <source>Threshold:</source>
@@ -2758,7 +2758,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Stack by:</source>
-        <translation>Stapeln nach:</translation>
+        <translation>Stapeln:</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -2767,8 +2767,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n history sample(s)</source>
         <translation>
-            <numerusform>%n Messpunkt im Verlauf</numerusform>
-            <numerusform>%n Messpunkte im Verlauf</numerusform>
+            <numerusform>%n Messpunkt</numerusform>
+            <numerusform>%n Messpunkte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2790,7 +2790,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <name>shardscope::SkewTimelineChart</name>
     <message>
         <source>max / mean (solid)</source>
-        <translation>max. / Mittel (durchgezogen)</translation>
+        <translation>max./Mittel (Linie)</translation>
     </message>
     <message>
         <source>CV (dashed)</source>
@@ -2937,7 +2937,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <name>shardscope::TopTenantsPanel</name>
     <message>
         <source>Tenants by queries</source>
-        <translation>Mandanten nach Abfragen</translation>
+        <translation>Abfragen je Mandant</translation>
     </message>
     <message>
         <source>queries</source>
@@ -2957,7 +2957,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Rank by:</source>
-        <translation>Sortieren nach:</translation>
+        <translation>Sortierung:</translation>
     </message>
     <message>
         <source>this cluster source has no tenant statistics</source>
@@ -2996,7 +2996,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Tenants by CPU time</source>
-        <translation>Mandanten nach CPU-Zeit</translation>
+        <translation>CPU-Zeit je Mandant</translation>
     </message>
 </context>
 <context>

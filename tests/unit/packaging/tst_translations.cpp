@@ -43,7 +43,7 @@ private Q_SLOTS:
         QTest::newRow("wizard live") << u"shardscope::DistributionWizard"_s << u"&Cancel operation"_s
                                      << u"Vorgang &abbrechen"_s;
         QTest::newRow("top tenants") << u"shardscope::TopTenantsModel"_s << u"Tenant"_s << u"Mandant"_s;
-        QTest::newRow("time range") << u"shardscope::SkewPage"_s << u"last hour"_s << u"letzte Stunde"_s;
+        QTest::newRow("time range") << u"shardscope::SkewPage"_s << u"last hour"_s << u"1 Stunde"_s;
         QTest::newRow("explain run") << u"shardscope::ExplainRunStatus"_s << u"(error code %1)"_s
                                      << u"(Fehlercode %1)"_s;
         QTest::newRow("source switch") << u"shardscope::SourceSwitcher"_s << u"Embedded demo cluster"_s
