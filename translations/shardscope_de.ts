@@ -2088,7 +2088,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>All groups, side by side</source>
-        <translation>Alle Gruppen nebeneinander</translation>
+        <translation>Alle nebeneinander</translation>
     </message>
     <message>
         <source>%1 nodes · %2 stored · node skew max/mean %3</source>
