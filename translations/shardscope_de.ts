@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>Profile &amp;name</source>
-        <translation>Profil&amp;name</translation>
+        <translation>Profilna&amp;me</translation>
     </message>
     <message>
         <source>&amp;Host</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>&amp;Root certificate</source>
-        <translation>&amp;Stammzertifikat</translation>
+        <translation>Stammze&amp;rtifikat</translation>
     </message>
     <message>
         <source>Connect &amp;timeout</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>Connection &amp;string</source>
-        <translation>Verbindungs&amp;zeichenkette</translation>
+        <translation>Verbindungszeichen&amp;kette</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>S&amp;top test</source>
-        <translation>Test an&amp;halten</translation>
+        <translation>Test anhal&amp;ten</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -2378,7 +2378,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>&amp;Threshold:</source>
-        <translation>&amp;Schwelle:</translation>
+        <translation>Sch&amp;welle:</translation>
     </message>
     <message>
         <source>&amp;Max moves:</source>
@@ -2394,7 +2394,7 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     </message>
     <message>
         <source>Transfer &amp;mode:</source>
-        <translation>Übertragungs&amp;modus:</translation>
+        <translation>Ü&amp;bertragungsmodus:</translation>
     </message>
     <message>
         <source>Planning…</source>
