@@ -670,8 +670,8 @@
     <message numerus="yes">
         <source>Imported %n service(s) from %1.</source>
         <translation>
-            <numerusform>%n Dienst aus %1 importiert.</numerusform>
-            <numerusform>%n Dienste aus %1 importiert.</numerusform>
+            <numerusform>%Ln Dienst aus %1 importiert.</numerusform>
+            <numerusform>%Ln Dienste aus %1 importiert.</numerusform>
         </translation>
     </message>
     <message>
@@ -1248,15 +1248,15 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n distributed subplan(s) first: %1 ms</source>
         <translation>
-            <numerusform>vorab %n verteilter Subplan: %1 ms</numerusform>
-            <numerusform>vorab %n verteilte Subpläne: %1 ms</numerusform>
+            <numerusform>vorab %Ln verteilter Subplan: %1 ms</numerusform>
+            <numerusform>vorab %Ln verteilte Subpläne: %1 ms</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n distributed subplan(s)</source>
         <translation>
-            <numerusform>%n verteilter Subplan</numerusform>
-            <numerusform>%n verteilte Subpläne</numerusform>
+            <numerusform>%Ln verteilter Subplan</numerusform>
+            <numerusform>%Ln verteilte Subpläne</numerusform>
         </translation>
     </message>
     <message>
@@ -1405,8 +1405,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n other(s): %1%</source>
         <translation>
-            <numerusform>%n weiterer: %1 %</numerusform>
-            <numerusform>%n weitere: %1 %</numerusform>
+            <numerusform>%Ln weiterer: %1 %</numerusform>
+            <numerusform>%Ln weitere: %1 %</numerusform>
         </translation>
     </message>
 </context>
@@ -1634,8 +1634,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n colocated shard(s)</source>
         <translation>
-            <numerusform>%n colocierten Shard</numerusform>
-            <numerusform>%n colocierten Shards</numerusform>
+            <numerusform>%Ln colocierten Shard</numerusform>
+            <numerusform>%Ln colocierten Shards</numerusform>
         </translation>
     </message>
 </context>
@@ -1714,8 +1714,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n operation(s) shown; journal: %1</source>
         <translation>
-            <numerusform>%n Operation gezeigt; Journal: %1</numerusform>
-            <numerusform>%n Operationen gezeigt; Journal: %1</numerusform>
+            <numerusform>%Ln Operation gezeigt; Journal: %1</numerusform>
+            <numerusform>%Ln Operationen gezeigt; Journal: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1725,8 +1725,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>Exported %n operation(s) to %1</source>
         <translation>
-            <numerusform>%n Operation nach %1 exportiert</numerusform>
-            <numerusform>%n Operationen nach %1 exportiert</numerusform>
+            <numerusform>%Ln Operation nach %1 exportiert</numerusform>
+            <numerusform>%Ln Operationen nach %1 exportiert</numerusform>
         </translation>
     </message>
     <message>
@@ -1884,8 +1884,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n shard(s), %1 and %2 rows in total</source>
         <translation>
-            <numerusform>%n Shard, insgesamt %1 und %2 Zeilen</numerusform>
-            <numerusform>%n Shards, insgesamt %1 und %2 Zeilen</numerusform>
+            <numerusform>%Ln Shard, insgesamt %1 und %2 Zeilen</numerusform>
+            <numerusform>%Ln Shards, insgesamt %1 und %2 Zeilen</numerusform>
         </translation>
     </message>
     <message>
@@ -2137,8 +2137,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>Running the rebalance plan: %n operation(s)…</source>
         <translation>
-            <numerusform>Führe den Rebalance-Plan aus: %n Operation …</numerusform>
-            <numerusform>Führe den Rebalance-Plan aus: %n Operationen …</numerusform>
+            <numerusform>Führe den Rebalance-Plan aus: %Ln Operation …</numerusform>
+            <numerusform>Führe den Rebalance-Plan aus: %Ln Operationen …</numerusform>
         </translation>
     </message>
     <message>
@@ -2298,8 +2298,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n statement(s), %1 calls; %2% of calls went to a single tenant.</source>
         <translation>
-            <numerusform>%n Statement, %1 Aufrufe; %2 % der Aufrufe gingen an einen einzelnen Mandanten.</numerusform>
-            <numerusform>%n Statements, %1 Aufrufe; %2 % der Aufrufe gingen an einen einzelnen Mandanten.</numerusform>
+            <numerusform>%Ln Statement, %1 Aufrufe; %2 % der Aufrufe gingen an einen einzelnen Mandanten.</numerusform>
+            <numerusform>%Ln Statements, %1 Aufrufe; %2 % der Aufrufe gingen an einen einzelnen Mandanten.</numerusform>
         </translation>
     </message>
     <message>
@@ -2349,8 +2349,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n statement(s) on no Citus table hidden.</source>
         <translation>
-            <numerusform>%n Statement ohne Citus-Tabelle ausgeblendet.</numerusform>
-            <numerusform>%n Statements ohne Citus-Tabelle ausgeblendet.</numerusform>
+            <numerusform>%Ln Statement ohne Citus-Tabelle ausgeblendet.</numerusform>
+            <numerusform>%Ln Statements ohne Citus-Tabelle ausgeblendet.</numerusform>
         </translation>
     </message>
     <message>
@@ -2455,8 +2455,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>&lt;b&gt;%n move(s)&lt;/b&gt; of shard groups, %1 to copy (about %2 s at 100 MB/s). Node skew max/mean %3 → %4, coefficient of variation %5 → %6.</source>
         <translation>
-            <numerusform>&lt;b&gt;%n Verschiebung&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %L3 → %L4, Variationskoeffizient %L5 → %L6.</numerusform>
-            <numerusform>&lt;b&gt;%n Verschiebungen&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %L3 → %L4, Variationskoeffizient %L5 → %L6.</numerusform>
+            <numerusform>&lt;b&gt;%Ln Verschiebung&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %L3 → %L4, Variationskoeffizient %L5 → %L6.</numerusform>
+            <numerusform>&lt;b&gt;%Ln Verschiebungen&lt;/b&gt; von Shard-Gruppen, %1 zu kopieren (etwa %2 s bei 100 MB/s). Knoten-Schieflage max./Mittel %L3 → %L4, Variationskoeffizient %L5 → %L6.</numerusform>
         </translation>
     </message>
     <message>
@@ -2767,22 +2767,22 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>%n history sample(s)</source>
         <translation>
-            <numerusform>%n Messpunkt</numerusform>
-            <numerusform>%n Messpunkte</numerusform>
+            <numerusform>%Ln Messpunkt</numerusform>
+            <numerusform>%Ln Messpunkte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Rebalance started: %n operation(s)</source>
         <translation>
-            <numerusform>Rebalancing gestartet: %n Operation</numerusform>
-            <numerusform>Rebalancing gestartet: %n Operationen</numerusform>
+            <numerusform>Rebalancing gestartet: %Ln Operation</numerusform>
+            <numerusform>Rebalancing gestartet: %Ln Operationen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Running the rebalance plan: %n operation(s)…</source>
         <translation>
-            <numerusform>Führe den Rebalance-Plan aus: %n Operation …</numerusform>
-            <numerusform>Führe den Rebalance-Plan aus: %n Operationen …</numerusform>
+            <numerusform>Führe den Rebalance-Plan aus: %Ln Operation …</numerusform>
+            <numerusform>Führe den Rebalance-Plan aus: %Ln Operationen …</numerusform>
         </translation>
     </message>
 </context>
@@ -2978,8 +2978,8 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
     <message numerus="yes">
         <source>No tenant had a query in the last two periods (%n idle tenant(s) listed).</source>
         <translation>
-            <numerusform>Kein Mandant hatte in den letzten beiden Zeiträumen eine Abfrage (%n inaktiver Mandant aufgeführt).</numerusform>
-            <numerusform>Kein Mandant hatte in den letzten beiden Zeiträumen eine Abfrage (%n inaktive Mandanten aufgeführt).</numerusform>
+            <numerusform>Kein Mandant hatte in den letzten beiden Zeiträumen eine Abfrage (%Ln inaktiver Mandant aufgeführt).</numerusform>
+            <numerusform>Kein Mandant hatte in den letzten beiden Zeiträumen eine Abfrage (%Ln inaktive Mandanten aufgeführt).</numerusform>
         </translation>
     </message>
     <message>

@@ -73,6 +73,9 @@ private Q_SLOTS:
                              << u"1 Statement ohne Citus-Tabelle ausgeblendet."_s;
         QTest::newRow("many") << u"shardscope::QueriesPage"_s << hidden << 3
                               << u"3 Statements ohne Citus-Tabelle ausgeblendet."_s;
+        // %Ln in the translation: the count takes the German thousands separator.
+        QTest::newRow("thousands") << u"shardscope::QueriesPage"_s << hidden << 3077
+                                   << u"3.077 Statements ohne Citus-Tabelle ausgeblendet."_s;
         QTest::newRow("dative") << u"shardscope::HotShardModel"_s << u"%n colocated shard(s)"_s << 4
                                 << u"4 colocierten Shards"_s;
     }
