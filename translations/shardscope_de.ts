@@ -232,7 +232,7 @@
     <name>SkewVerdict</name>
     <message>
         <source>no data to judge yet</source>
-        <translation>noch keine Daten zum Beurteilen</translation>
+        <translation>Noch keine Daten zum Beurteilen</translation>
     </message>
     <message>
         <source>balanced</source>
