@@ -353,6 +353,14 @@ JobId LiveClusterSource::startRebalance(const RebalanceStart& options)
             auto statements = buildRebalanceStart(session, options);
             if (!statements)
                 return statements.error();
+            // The exact SQL first, as for every operation: the journal and the progress line take it from here.
+            const QString sql = displayTexts(*statements);
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, sql] {
+                    Q_EMIT jobProgressed(id, JobProgress{0, 1, tr("Running:\n%1").arg(sql)});
+                },
+                Qt::QueuedConnection);
             // citus_rebalance_start can wait for locks: cancellable like any other statement.
             m_executing = id;
             auto result = runOperation(session, *statements);

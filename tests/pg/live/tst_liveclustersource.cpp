@@ -162,6 +162,26 @@ private Q_SLOTS:
             s("citus_move_shard_placement('102008'::int8, '2'::int4, '3'::int4")));
     }
 
+    // A background rebalance reports its exact SQL before it runs, like every other operation (the journal
+    // keeps it); on a server without Citus it then fails and nothing is shown as done.
+    void rebalanceStartReportsItsSql()
+    {
+        auto source = makeSource();
+        QSignalSpy progress(source.get(), &ClusterSource::jobProgressed);
+        QSignalSpy finished(source.get(), &ClusterSource::jobFinished);
+        RebalanceStart options;
+        options.strategy = "by_shard_count";
+        const JobId job = source->startRebalance(options);
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).value<JobId>(), job);
+        QVERIFY(!finished.at(0).at(1).value<JobResult>().ok());
+        QVERIFY(progress.count() >= 1);
+        const QString text = progress.at(0).at(1).value<JobProgress>().text;
+        QVERIFY2(text.startsWith(s("Running:")) && text.contains(s("citus_rebalance_start(")) &&
+                     text.contains(s("'by_shard_count'")),
+                 qPrintable(text));
+    }
+
     void unreachableServer()
     {
         LiveClusterSource source(serverOptions().with("port", "1").with("connect_timeout", "2"));
