@@ -383,9 +383,11 @@ std::optional<bool> pushedDownBy(const ExecutionEvidence& evidence)
 
 Fanout classifyFanout(const StatementShape& shape, const TableCatalog& catalog, const ExecutionEvidence& evidence)
 {
-    const bool anyCitusTable = std::any_of(shape.relations.begin(), shape.relations.end(), [&](const RelationRef& ref) {
-        return catalog.find(ref.schema, ref.name) != nullptr;
-    });
+    const auto isCitusTable = [&](const RelationRef& ref) { return catalog.find(ref.schema, ref.name) != nullptr; };
+    // Tables inside subqueries and CTEs count too: a complex statement over catalogs only is not on Citus.
+    const bool anyCitusTable =
+        std::any_of(shape.relations.begin(), shape.relations.end(), isCitusTable) ||
+        std::any_of(shape.referencedRelations.begin(), shape.referencedRelations.end(), isCitusTable);
     const auto notOnCitus = [](std::string reason) {
         Fanout fanout = unknown(std::move(reason));
         fanout.onCitusTables = false;
@@ -394,10 +396,10 @@ Fanout classifyFanout(const StatementShape& shape, const TableCatalog& catalog, 
     if (shape.kind == StatementShape::Kind::Other)
         return notOnCitus(shape.complexity.empty() ? "only SELECT, INSERT, UPDATE and DELETE are analysed"
                                                    : shape.complexity);
-    if (!anyCitusTable && shape.complexity.empty())
-        return notOnCitus(shape.relations.empty()
+    if (!anyCitusTable)
+        return notOnCitus(shape.referencedRelations.empty()
                               ? "the statement reads no Citus table"
-                              : "table " + shape.relations.front().name + " is not in the cluster metadata");
+                              : "table " + shape.referencedRelations.front().name + " is not in the cluster metadata");
     if (!shape.complexity.empty())
         return unknown(shape.complexity);
 

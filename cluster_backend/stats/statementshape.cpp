@@ -382,6 +382,32 @@ private:
 
 } // namespace
 
+namespace {
+
+// A RangeVar appears wrapped ({"RangeVar": {...}}) or as a typed field (InsertStmt's "relation"): either way
+// its body is the object that carries "relname".
+void collectRelations(const QJsonValue& value, std::vector<RelationRef>& out)
+{
+    if (value.isArray()) {
+        for (const QJsonValue& item : value.toArray())
+            collectRelations(item, out);
+        return;
+    }
+    if (!value.isObject())
+        return;
+    const QJsonObject object = value.toObject();
+    if (const QJsonValue name = object.value(QLatin1String("relname")); name.isString()) {
+        RelationRef ref;
+        ref.schema = object.value(QLatin1String("schemaname")).toString().toStdString();
+        ref.name = name.toString().toStdString();
+        out.push_back(std::move(ref));
+    }
+    for (auto it = object.begin(); it != object.end(); ++it)
+        collectRelations(it.value(), out);
+}
+
+} // namespace
+
 Result<StatementShape> parseStatementShape(std::string_view sql)
 {
     const std::string text(sql);
@@ -396,6 +422,7 @@ Result<StatementShape> parseStatementShape(std::string_view sql)
 
     StatementShape shape;
     const QJsonArray statements = tree.object().value(QLatin1String("stmts")).toArray();
+    collectRelations(statements, shape.referencedRelations);
     if (statements.size() != 1) {
         shape.complexity = "only a single statement is analysed";
         return shape;

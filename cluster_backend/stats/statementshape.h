@@ -82,6 +82,8 @@ struct StatementShape
     SelectTraits select;                     ///< of the SELECT (the source of INSERT ... SELECT)
     bool functionsInFrom = false;            ///< FROM has set-returning functions (generate_series, ...)
     std::string complexity;                  ///< why the statement is not analysed further; empty when it is simple
+    /** Every table named anywhere (subqueries, CTEs, several statements): says whether Citus tables are read. */
+    std::vector<RelationRef> referencedRelations;
 };
 
 /** Parses one statement (PREPARE and EXPLAIN are looked through). A syntax error gives an Error. */

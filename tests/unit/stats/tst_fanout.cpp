@@ -259,6 +259,17 @@ private Q_SLOTS:
         QTest::newRow("citus and a local table")
             << QStringLiteral("SELECT * FROM events e JOIN pg_class c ON true") << true;
         QTest::newRow("catalog") << QStringLiteral("SELECT * FROM pg_class") << false;
+        QTest::newRow("subquery over citus")
+            << QStringLiteral("SELECT count(*) FROM (SELECT user_id FROM events GROUP BY 1) s") << true;
+        QTest::newRow("subquery over catalogs")
+            << QStringLiteral("SELECT citus_move_shard_placement(shardid, $1, $2) FROM (SELECT shardid FROM "
+                              "pg_dist_shard) s")
+            << false;
+        QTest::newRow("cte over catalogs")
+            << QStringLiteral("WITH p AS MATERIALIZED (SELECT logicalrelid FROM pg_dist_partition) SELECT * FROM p")
+            << false;
+        QTest::newRow("condition subquery over citus")
+            << QStringLiteral("SELECT * FROM pg_class WHERE relname IN (SELECT event_type FROM events)") << true;
         QTest::newRow("a shard") << QStringLiteral("SELECT * FROM countries_102093 WHERE code = $1") << false;
         QTest::newRow("no table") << QStringLiteral("SELECT pg_sleep($1)") << false;
         QTest::newRow("function") << QStringLiteral("SELECT * FROM fetch_intermediate_results($1, $2)") << false;
