@@ -428,9 +428,18 @@ Fanout classifyFanout(const StatementShape& shape, const TableCatalog& catalog)
 Fanout classifyStatement(std::string_view sql, const TableCatalog& catalog, const ExecutionEvidence& evidence)
 {
     const auto shape = parseStatementShape(sql);
-    if (!shape)
-        return unknown(shape.error().message);
-    return classifyFanout(*shape, catalog, evidence);
+    if (shape)
+        return classifyFanout(*shape, catalog, evidence);
+    // pg_stat_statements also records the expressions PL/pgSQL evaluates ("$1", "EXISTS (SELECT ...)"): not
+    // statements, but they parse as a SELECT list, which tells whether they read any Citus table. The reason
+    // stays the syntax error: typed into the editor, such text is a mistake.
+    Fanout fanout = unknown(shape.error().message);
+    const auto expression = parseStatementShape("SELECT " + std::string(sql));
+    if (expression)
+        fanout.onCitusTables =
+            std::any_of(expression->referencedRelations.begin(), expression->referencedRelations.end(),
+                        [&](const RelationRef& ref) { return catalog.find(ref.schema, ref.name) != nullptr; });
+    return fanout;
 }
 
 Fanout classifyStatement(std::string_view sql, const TableCatalog& catalog)

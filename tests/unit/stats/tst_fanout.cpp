@@ -268,6 +268,12 @@ private Q_SLOTS:
         QTest::newRow("cte over catalogs")
             << QStringLiteral("WITH p AS MATERIALIZED (SELECT logicalrelid FROM pg_dist_partition) SELECT * FROM p")
             << false;
+        // PL/pgSQL expressions, recorded by pg_stat_statements with track = all
+        QTest::newRow("plpgsql expression") << QStringLiteral("$1") << false;
+        QTest::newRow("plpgsql expression over a catalog")
+            << QStringLiteral("EXISTS ( SELECT extname FROM pg_extension WHERE extname = $1 )") << false;
+        QTest::newRow("plpgsql expression over citus")
+            << QStringLiteral("EXISTS ( SELECT 1 FROM events WHERE user_id = $1 )") << true;
         QTest::newRow("condition subquery over citus")
             << QStringLiteral("SELECT * FROM pg_class WHERE relname IN (SELECT event_type FROM events)") << true;
         QTest::newRow("a shard") << QStringLiteral("SELECT * FROM countries_102093 WHERE code = $1") << false;
