@@ -30,6 +30,19 @@ ConnectionWorker::~ConnectionWorker()
     m_thread.join();
 }
 
+void ConnectionWorker::retire(std::unique_ptr<ConnectionWorker> worker)
+{
+    if (!worker)
+        return;
+    ConnectionWorker* w = worker.release();
+    if (w->isStopped()) {
+        delete w;
+        return;
+    }
+    connect(w, &ConnectionWorker::stopped, w, &QObject::deleteLater);
+    w->stopAsync();
+}
+
 void ConnectionWorker::stopAsync()
 {
     {

@@ -72,6 +72,11 @@ public:
      */
     void stopAsync();
     bool isStopped() const { return m_stopped; }
+    /**
+     * Lets an owner drop its worker without waiting: stopAsync(), then the worker deletes itself once its thread
+     * has ended (at once if it has already). For side connections owned by pages and dialogs.
+     */
+    static void retire(std::unique_ptr<ConnectionWorker> worker);
 
     State state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; }

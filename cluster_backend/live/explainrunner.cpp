@@ -82,13 +82,7 @@ ExplainRunner::~ExplainRunner()
     *m_cancelFlag = true; // queued runs end at once
     // Never wait for a server that may not answer: the running EXPLAIN is cancelled, the worker's thread ends on
     // its own and the worker is deleted then. Results still in flight are dropped (they are guarded by this).
-    ConnectionWorker* worker = m_worker.release();
-    if (worker->isStopped()) {
-        delete worker;
-        return;
-    }
-    connect(worker, &ConnectionWorker::stopped, worker, &QObject::deleteLater);
-    worker->stopAsync();
+    ConnectionWorker::retire(std::move(m_worker));
 }
 
 quint64 ExplainRunner::run(const explain::ExplainScript& script)

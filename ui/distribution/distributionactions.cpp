@@ -16,21 +16,6 @@ namespace shardscope {
 
 namespace {
 
-// Lets a side connection end on its own: its thread may wait on a server that does not answer, and the GUI
-// thread must not wait for it.
-void retireWorker(std::unique_ptr<live::ConnectionWorker> worker)
-{
-    if (!worker)
-        return;
-    live::ConnectionWorker* w = worker.release();
-    if (w->isStopped()) {
-        delete w;
-        return;
-    }
-    QObject::connect(w, &live::ConnectionWorker::stopped, w, &QObject::deleteLater);
-    w->stopAsync();
-}
-
 // Column details come from the demo's description on the embedded cluster.
 DistributionWizard::TableInfoProvider providerFor(const ClusterSource* source)
 {
@@ -43,7 +28,7 @@ DistributionWizard::TableInfoProvider providerFor(const ClusterSource* source)
 
 DistributionActions::~DistributionActions()
 {
-    retireWorker(std::move(m_side));
+    live::ConnectionWorker::retire(std::move(m_side));
 }
 
 DistributionWizard::AsyncTableInfoProvider DistributionActions::liveProvider()

@@ -35,21 +35,6 @@ struct BuiltMatrix
     int nodes = 0;
 };
 
-// Lets a side connection end on its own: its thread may wait on a server that does not answer, and the GUI
-// thread must not wait for it.
-void retireWorker(std::unique_ptr<live::ConnectionWorker> worker)
-{
-    if (!worker)
-        return;
-    live::ConnectionWorker* w = worker.release();
-    if (w->isStopped()) {
-        delete w;
-        return;
-    }
-    QObject::connect(w, &live::ConnectionWorker::stopped, w, &QObject::deleteLater);
-    w->stopAsync();
-}
-
 QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent)
 {
     auto* b = new QToolButton(parent);
@@ -98,7 +83,7 @@ PlacementPage::PlacementPage(const PageContext& context, QWidget* parent) : Plac
 
 PlacementPage::~PlacementPage()
 {
-    retireWorker(std::move(m_side));
+    live::ConnectionWorker::retire(std::move(m_side));
 }
 
 void PlacementPage::buildControls()

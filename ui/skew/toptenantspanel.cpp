@@ -27,20 +27,6 @@ namespace {
 constexpr int kMinimumGapMs = 5000;
 constexpr int kSimulatedPeriodSeconds = 60;
 
-// The side connection ends on its own thread: a server that does not answer must not hold up the GUI thread.
-void retire(std::unique_ptr<live::ConnectionWorker> worker)
-{
-    if (!worker)
-        return;
-    live::ConnectionWorker* w = worker.release();
-    if (w->isStopped()) {
-        delete w;
-        return;
-    }
-    QObject::connect(w, &live::ConnectionWorker::stopped, w, &QObject::deleteLater);
-    w->stopAsync();
-}
-
 } // namespace
 
 TopTenantsPanel::TopTenantsPanel(ClusterSource* source, QWidget* parent) : QWidget(parent), m_source(source)
@@ -101,7 +87,7 @@ TopTenantsPanel::TopTenantsPanel(ClusterSource* source, QWidget* parent) : QWidg
 
 TopTenantsPanel::~TopTenantsPanel()
 {
-    retire(std::move(m_worker));
+    live::ConnectionWorker::retire(std::move(m_worker));
 }
 
 QString TopTenantsPanel::noticeText() const
@@ -157,7 +143,7 @@ void TopTenantsPanel::readLive(const ClusterSnapshot& snapshot)
         return;
     }
     if (!m_worker || !(m_worker->options() == source->connectionOptions())) {
-        retire(std::move(m_worker));
+        live::ConnectionWorker::retire(std::move(m_worker));
         m_worker = std::make_unique<live::ConnectionWorker>(source->connectionOptions());
     }
     m_reading = true;
