@@ -35,6 +35,8 @@ struct RebalancePreviewDialog::Result
 
 namespace {
 
+constexpr int kNoMoveLimit = 1000000;
+
 QString bytes(std::int64_t v)
 {
     return heatmapformat::value(HeatmapMetric::Bytes, double(v));
@@ -79,8 +81,10 @@ RebalancePreviewDialog::RebalancePreviewDialog(std::shared_ptr<const engine::Clu
     m_threshold->setSpecialValueText(tr("strategy default"));
     form->addRow(tr("&Threshold:"), m_threshold);
     m_maxMoves = new QSpinBox(this);
-    m_maxMoves->setRange(1, 1000000);
-    m_maxMoves->setValue(1000000);
+    // 0 reads "no limit" (Citus's own default of max_shard_moves is 1,000,000, i.e. none in practice).
+    m_maxMoves->setRange(0, kNoMoveLimit - 1);
+    m_maxMoves->setSpecialValueText(tr("no limit"));
+    m_maxMoves->setValue(0);
     form->addRow(tr("&Max moves:"), m_maxMoves);
     m_drain = new QComboBox(this);
     m_drain->addItem(tr("none: rebalance"), 0);
@@ -180,7 +184,7 @@ RebalancePreviewOptions RebalancePreviewDialog::options() const
     o.strategy = m_strategy->currentText().toStdString();
     if (m_threshold->value() > 0)
         o.threshold = static_cast<float>(m_threshold->value());
-    o.maxShardMoves = m_maxMoves->value();
+    o.maxShardMoves = m_maxMoves->value() == 0 ? kNoMoveLimit : m_maxMoves->value();
     o.drainNode = m_drain->currentData().toInt();
     o.mode = static_cast<engine::TransferMode>(m_mode->currentData().toInt());
     return o;
@@ -190,7 +194,7 @@ void RebalancePreviewDialog::setOptions(const RebalancePreviewOptions& o)
 {
     m_strategy->setCurrentText(QString::fromStdString(o.strategy));
     m_threshold->setValue(o.threshold.value_or(0.0f));
-    m_maxMoves->setValue(static_cast<int>(std::min<std::int64_t>(o.maxShardMoves, m_maxMoves->maximum())));
+    m_maxMoves->setValue(o.maxShardMoves >= kNoMoveLimit ? 0 : static_cast<int>(o.maxShardMoves));
     m_drain->setCurrentIndex(std::max(0, m_drain->findData(o.drainNode)));
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(o.mode))));
     replan();
