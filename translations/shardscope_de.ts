@@ -2507,6 +2507,10 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <source>citus_rebalance_start takes no threshold, move limit or ShardScope strategy, so Run carries out the planned moves one after another (citus_move_shard_placement); Stop cancels the move running and the ones not started.</source>
         <translation>citus_rebalance_start kennt weder Schwelle noch Höchstzahl an Verschiebungen noch ShardScope-Strategien, daher führt „Plan ausführen“ die geplanten Verschiebungen nacheinander aus (citus_move_shard_placement); „Anhalten“ bricht die laufende Verschiebung und die noch nicht begonnenen ab.</translation>
     </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::RefreshControls</name>
