@@ -48,7 +48,11 @@ QString groupLabel(ColocationId id, const std::vector<const Table*>& tables, std
     QStringList names;
     for (const Table* t : tables)
         names << qualifiedName(*t);
-    return tr("group %1: %2 (%3 shards)").arg(id).arg(names.join(QStringLiteral(", "))).arg(shardGroups);
+    // A free function: lupdate files its tr() under "shardscope", so ask for that context.
+    return QCoreApplication::translate("shardscope", "group %1: %2 (%3 shards)")
+        .arg(id)
+        .arg(names.join(QStringLiteral(", ")))
+        .arg(shardGroups);
 }
 
 } // namespace

@@ -2,7 +2,9 @@
 #include "api/error.h"
 #include "distribution/citusrefusal.h"
 #include "heatmap/heatmapformat.h"
+#include "heatmap/heatmapmatrixbuilder.h"
 #include "languagesetup.h"
+#include "sim/democluster.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -98,6 +100,9 @@ private Q_SLOTS:
         QVERIFY(LanguageSetup::install(u"de"_s));
         QCOMPARE(heatmapformat::metricName(HeatmapMetric::Rows), u"Zeilen"_s);
         QCOMPARE(heatmapformat::value(HeatmapMetric::Rows, 12), u"12 Zeilen"_s);
+        const auto groups = HeatmapMatrixBuilder::selectableGroups(sim::makeDemoCluster());
+        QVERIFY(!groups.empty());
+        QVERIFY2(groups.front().second.startsWith(u"Gruppe "_s), qPrintable(groups.front().second));
         // Marked with QT_TRANSLATE_NOOP, translated by explainCitusRefusal() under the same context.
         QCOMPARE(explainCitusRefusal(Error::make("table \"events\" contains data", "55000")),
                  u"Diese Art der Verteilung erfordert eine leere Tabelle."_s);
