@@ -2357,6 +2357,10 @@ Dieses Statement ändert Daten: ANALYZE führt es in einer Transaktion aus, die 
         <source>Read from the coordinator at %1.</source>
         <translation>Um %1 vom Koordinator gelesen.</translation>
     </message>
+    <message>
+        <source>%1% of time · %2 · %3</source>
+        <translation>%1 % der Zeit · %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::RebalancePreviewDialog</name>

@@ -319,7 +319,7 @@ void QueriesPage::showReport()
     QString status = tr("%n statement(s), %1 calls; %2% of calls went to a single tenant.", nullptr,
                         static_cast<int>(report.statements.size()))
                          .arg(QLocale().toString(calls))
-                         .arg(QString::number(tenantShare, 'f', 1));
+                         .arg(QLocale().toString(tenantShare, 'f', 1));
     if (hidden > 0)
         status += QLatin1Char(' ') + tr("%n statement(s) on no Citus table hidden.", nullptr, hidden);
     if (m_liveReader)
@@ -344,10 +344,11 @@ void QueriesPage::showReport()
         if (text.size() > 70)
             text = text.left(69) + QChar(0x2026);
         const double share = allTime > 0 ? 100.0 * figures->totalTimeMs.value_or(0) / allTime : 0;
-        html += QStringLiteral("<li><code>%1</code><br/><small>%2% of time · %3 · %4</small></li>")
-                    .arg(text.toHtmlEscaped(), QString::number(share, 'f', 1),
-                         StatementTableModel::className(figures->fanout.kind),
-                         QString::fromStdString(figures->fanout.reason).toHtmlEscaped());
+        const QString line =
+            tr("%1% of time · %2 · %3")
+                .arg(QLocale().toString(share, 'f', 1), StatementTableModel::className(figures->fanout.kind),
+                     QString::fromStdString(figures->fanout.reason).toHtmlEscaped());
+        html += QStringLiteral("<li><code>%1</code><br/><small>%2</small></li>").arg(text.toHtmlEscaped(), line);
     }
     html += QStringLiteral("</ol>");
     m_offenders->setText(byTime.empty() ? QString() : html);
