@@ -26,81 +26,11 @@ namespace {
 using ValueLists = std::vector<std::vector<std::string>>;
 using KeyValues = std::map<ColumnName, std::optional<ValueLists>>;
 
-// An integer literal (with its sign) starting at a byte offset of the statement text.
-std::optional<std::string> integerAt(std::string_view sql, qint64 location)
-{
-    if (location < 0 || static_cast<std::size_t>(location) >= sql.size())
-        return std::nullopt;
-    std::size_t i = static_cast<std::size_t>(location);
-    std::string literal;
-    if (sql[i] == '-') {
-        literal = "-";
-        ++i;
-        while (i < sql.size() && (sql[i] == ' ' || sql[i] == '\t' || sql[i] == '\n'))
-            ++i;
-    }
-    while (i < sql.size() && sql[i] >= '0' && sql[i] <= '9')
-        literal += sql[i++];
-    if (literal.empty() || literal == "-")
-        return std::nullopt;
-    return literal;
-}
-
-std::optional<std::string> constantOf(const QJsonValue& node, std::string_view sql);
-
-// "-5::bigint" is the minus operator over a cast constant; the planner folds it to a constant Citus routes by.
-std::optional<std::string> negatedInteger(const QJsonObject& expression, std::string_view sql)
-{
-    const QJsonArray name = expression.value(QLatin1String("name")).toArray();
-    if (expression.contains(QLatin1String("lexpr")) || name.size() != 1 ||
-        nodeBody(name.first()).value(QLatin1String("sval")).toString() != QLatin1String("-"))
-        return std::nullopt;
-    const auto operand = constantOf(expression.value(QLatin1String("rexpr")), sql);
-    if (!operand || operand->empty())
-        return std::nullopt;
-    const bool negative = operand->front() == '-';
-    const std::string digits = negative ? operand->substr(1) : *operand;
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return negative ? digits : "-" + digits;
-}
-
-// The text of a constant as PostgreSQL would read it; nullopt for NULL, parameters and expressions.
-std::optional<std::string> constantOf(const QJsonValue& node, std::string_view sql)
-{
-    const QString type = nodeType(node);
-    if (type == QLatin1String("TypeCast"))
-        return constantOf(nodeBody(node).value(QLatin1String("arg")), sql);
-    if (type == QLatin1String("A_Expr"))
-        return negatedInteger(nodeBody(node), sql);
-    if (type != QLatin1String("A_Const"))
-        return std::nullopt;
-    const QJsonObject body = nodeBody(node);
-    if (body.value(QLatin1String("isnull")).toBool())
-        return std::nullopt;
-    if (body.contains(QLatin1String("ival"))) {
-        const QJsonObject ival = body.value(QLatin1String("ival")).toObject();
-        if (ival.contains(QLatin1String("ival")))
-            return std::to_string(ival.value(QLatin1String("ival")).toInteger());
-        // libpg_query's JSON leaves out zero and also negative integers: read the literal from the text.
-        return integerAt(sql, body.value(QLatin1String("location")).toInteger(-1));
-    }
-    for (const char* key : {"sval", "fval", "bsval"}) {
-        const QLatin1String name(key);
-        if (body.contains(name))
-            return body.value(name).toObject().value(name).toString().toStdString();
-    }
-    if (body.contains(QLatin1String("boolval")))
-        return body.value(QLatin1String("boolval")).toObject().value(QLatin1String("boolval")).toBool() ? "true"
-                                                                                                        : "false";
-    return std::nullopt;
-}
-
 std::optional<ValueLists> constantsOf(const QJsonArray& items, std::string_view sql)
 {
     std::vector<std::string> values;
     for (const QJsonValue& item : items) {
-        auto value = constantOf(item, sql);
+        auto value = constantText(item, sql);
         if (!value)
             return std::nullopt;
         values.push_back(std::move(*value));
@@ -166,7 +96,7 @@ KeyValues keyValuesOf(const QJsonValue& node, std::string_view sql)
             other = lexpr;
         }
         if (column && !columnOf(other)) {
-            const auto value = constantOf(other, sql);
+            const auto value = constantText(other, sql);
             result.emplace(*column, value ? std::optional(ValueLists{{*value}}) : std::nullopt);
         }
     } else if (kind == QLatin1String("AEXPR_IN")) {
@@ -219,7 +149,7 @@ KeyValues insertValuesOf(const QJsonObject& insert, std::string_view sql)
             return {};
         for (qsizetype i = 0; i < items.size(); ++i) {
             auto& list = values[static_cast<std::size_t>(i)];
-            const auto value = constantOf(items.at(i), sql);
+            const auto value = constantText(items.at(i), sql);
             if (!value)
                 list.reset(); // DEFAULT, a parameter, an expression: not known before it runs
             else if (list)
