@@ -37,6 +37,23 @@ void locate(const engine::ClusterState& state, std::vector<TenantRow>& rows)
     }
 }
 
+// Citus's rows and the simulated ones carry the same figures under the same names.
+template <class Source>
+TenantRow tenantRow(const Source& s)
+{
+    TenantRow row;
+    row.colocationId = s.colocationId;
+    row.tenant = QString::fromStdString(s.tenant);
+    row.nodeId = s.nodeId;
+    row.queriesThisPeriod = s.queriesThisPeriod;
+    row.queriesLastPeriod = s.queriesLastPeriod;
+    row.readsThisPeriod = s.readsThisPeriod;
+    row.readsLastPeriod = s.readsLastPeriod;
+    row.cpuSecondsThisPeriod = s.cpuSecondsThisPeriod;
+    row.cpuSecondsLastPeriod = s.cpuSecondsLastPeriod;
+    return row;
+}
+
 } // namespace
 
 TenantReport TenantReport::fromLive(const engine::ClusterState& state, const live::TenantStats& stats)
@@ -51,17 +68,7 @@ TenantReport TenantReport::fromLive(const engine::ClusterState& state, const liv
             ++report.idleTenants;
             continue;
         }
-        TenantRow row;
-        row.colocationId = s.colocationId;
-        row.tenant = QString::fromStdString(s.tenant);
-        row.nodeId = s.nodeId;
-        row.queriesThisPeriod = s.queriesThisPeriod;
-        row.queriesLastPeriod = s.queriesLastPeriod;
-        row.readsThisPeriod = s.readsThisPeriod;
-        row.readsLastPeriod = s.readsLastPeriod;
-        row.cpuSecondsThisPeriod = s.cpuSecondsThisPeriod;
-        row.cpuSecondsLastPeriod = s.cpuSecondsLastPeriod;
-        report.rows.push_back(std::move(row));
+        report.rows.push_back(tenantRow(s));
     }
     locate(state, report.rows);
     return report;
@@ -75,17 +82,7 @@ TenantReport TenantReport::fromSimulated(const engine::ClusterState& state,
     report.simulated = true;
     report.periodSeconds = periodSeconds;
     for (const sim::TenantActivity& s : activity) {
-        TenantRow row;
-        row.colocationId = s.colocationId;
-        row.tenant = QString::fromStdString(s.tenant);
-        row.nodeId = s.nodeId;
-        row.queriesThisPeriod = s.queriesThisPeriod;
-        row.queriesLastPeriod = s.queriesLastPeriod;
-        row.readsThisPeriod = s.readsThisPeriod;
-        row.readsLastPeriod = s.readsLastPeriod;
-        row.cpuSecondsThisPeriod = s.cpuSecondsThisPeriod;
-        row.cpuSecondsLastPeriod = s.cpuSecondsLastPeriod;
-        report.rows.push_back(std::move(row));
+        report.rows.push_back(tenantRow(s));
     }
     locate(state, report.rows);
     return report;
