@@ -55,6 +55,19 @@ private:
     std::unique_ptr<PgSession> m_session;
     std::unique_ptr<test::CitusTestSchema> m_schema;
 
+    // The first shard of a table in the test schema with another worker that may take it: shard id, source node,
+    // target node, source group, target group (no row when the cluster has a single such worker).
+    auto moveCandidate(const char* table)
+    {
+        return m_session->exec(
+            "SELECT p.shardid, src.nodeid, dst.nodeid, p.groupid, dst.groupid FROM pg_dist_placement p "
+            "JOIN pg_dist_shard s USING (shardid) JOIN pg_dist_node src ON src.groupid = p.groupid "
+            "JOIN pg_dist_node dst ON dst.groupid <> p.groupid AND dst.groupid > 0 AND dst.isactive "
+            "     AND dst.shouldhaveshards AND dst.noderole = 'primary' "
+            "WHERE s.logicalrelid = $1::regclass ORDER BY p.shardid LIMIT 1",
+            {m_schema->qualified(table)});
+    }
+
     std::string scalar(const std::string& sql, const std::vector<std::optional<std::string>>& parameters = {})
     {
         auto result = m_session->exec(sql, parameters);
@@ -409,20 +422,14 @@ private Q_SLOTS:
     void moveShowsInNextSnapshot()
     {
         // A shard of the hostile table's group (the hostile shard moves with it), to another worker.
-        auto candidate =
-            m_session->exec("SELECT p.shardid, src.nodeid, dst.nodeid, dst.groupid FROM pg_dist_placement p "
-                            "JOIN pg_dist_shard s USING (shardid) JOIN pg_dist_node src ON src.groupid = p.groupid "
-                            "JOIN pg_dist_node dst ON dst.groupid <> p.groupid AND dst.groupid > 0 AND dst.isactive "
-                            "     AND dst.shouldhaveshards AND dst.noderole = 'primary' "
-                            "WHERE s.logicalrelid = $1::regclass ORDER BY p.shardid LIMIT 1",
-                            {m_schema->qualified("accounts")});
+        auto candidate = moveCandidate("accounts");
         QVERIFY(candidate.ok());
         if (candidate->rows.empty())
             QSKIP("the cluster needs two workers that may hold shards for a move");
         const engine::ShardId shard = std::stoll(candidate->text(0, 0));
         const engine::NodeId source = std::stoi(candidate->text(0, 1));
         const engine::NodeId target = std::stoi(candidate->text(0, 2));
-        const engine::GroupId targetGroup = std::stoi(candidate->text(0, 3));
+        const engine::GroupId targetGroup = std::stoi(candidate->text(0, 4));
         const std::string colocated = scalar(
             "SELECT s2.shardid FROM pg_dist_shard s1 JOIN pg_dist_shard s2 ON s2.shardminvalue = s1.shardminvalue "
             "WHERE s1.shardid = $1::int8 AND s2.logicalrelid = $2::regclass",
@@ -450,13 +457,7 @@ private Q_SLOTS:
     void moveCanBeCancelled()
     {
         // Another session holds a lock the move needs: the move waits until ShardScope cancels it.
-        auto candidate =
-            m_session->exec("SELECT p.shardid, src.nodeid, dst.nodeid, p.groupid FROM pg_dist_placement p "
-                            "JOIN pg_dist_shard s USING (shardid) JOIN pg_dist_node src ON src.groupid = p.groupid "
-                            "JOIN pg_dist_node dst ON dst.groupid <> p.groupid AND dst.groupid > 0 AND dst.isactive "
-                            "     AND dst.shouldhaveshards AND dst.noderole = 'primary' "
-                            "WHERE s.logicalrelid = $1::regclass ORDER BY p.shardid LIMIT 1",
-                            {m_schema->qualified("blobs")});
+        auto candidate = moveCandidate("blobs");
         QVERIFY(candidate.ok());
         if (candidate->rows.empty())
             QSKIP("the cluster needs two workers that may hold shards for a move");
